@@ -1,0 +1,1 @@
+"""HTTP API of the governance service, one router per resource."""

@@ -1,0 +1,1 @@
+"""PMO projects service: portfolios, programs, projects, plans, baselines, progress and costs."""

@@ -1,0 +1,1 @@
+"""HTTP API of the projects service, one router per resource."""

@@ -1,0 +1,1 @@
+"""Pure domain code of the projects service: no I/O."""

@@ -1,0 +1,1 @@
+"""PMO reporting service: read models and queries (earned value, capacity, risk, portfolio health)."""

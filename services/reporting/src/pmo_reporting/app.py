@@ -1,0 +1,28 @@
+"""create_app(settings): the reporting service's FastAPI application."""
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from pmo_reporting.api import projects
+from pmo_reporting.projections import PROJECTIONS
+from pmo_reporting.settings import ReportingSettings
+from pmo_reporting.tables import consumer, kernel
+from pmo_shared.events import catalogue
+from pmo_shared.http.app import create_service_app
+from pmo_shared.kernel.clock import Clock
+from pmo_shared.readside import ReadSide
+
+
+def create_app(settings: ReportingSettings, *, clock: Clock | None = None) -> FastAPI:
+    read_side = ReadSide(settings, consumer_name=settings.consumer_name, kernel=kernel,
+                         tables=consumer, catalogue=catalogue, projections=PROJECTIONS,
+                         clock=clock)
+    app = create_service_app(
+        settings, title="PMO reporting",
+        description="Earned value, capacity, risk exposure and portfolio health, as of any date "
+                    "and as known at any moment.",
+        routers=[projects.router], checks=read_side.health_checks(),
+        on_start=read_side.start, on_stop=read_side.stop,
+    )
+    app.state.read_side = read_side
+    return app

@@ -1,0 +1,1 @@
+"""PMO resources service: people, teams, rates, calendars, allocations and timesheets."""

@@ -1,0 +1,1 @@
+"""HTTP API of the resources service, one router per resource."""

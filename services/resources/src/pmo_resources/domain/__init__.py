@@ -1,0 +1,1 @@
+"""Pure domain code of the resources service: no I/O."""

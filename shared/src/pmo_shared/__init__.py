@@ -1,0 +1,1 @@
+"""PMO kernel shared by every service: events, envelope, event store, messaging, HTTP blocks."""

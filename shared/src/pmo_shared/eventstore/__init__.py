@@ -1,0 +1,1 @@
+"""Event store: tables, aggregate base, group-commit writer, unit of work (events + outbox)."""

@@ -1,0 +1,25 @@
+"""`python -m pmo_<svc> serve|migrate`: the same entry point shape for every service."""
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+import uvicorn
+from fastapi import FastAPI
+
+from pmo_shared.migrate import upgrade
+from pmo_shared.settings import ServiceSettings
+
+
+def service_main(*, package: str, settings_factory: Callable[[], ServiceSettings],
+                 create_app: Callable[[ServiceSettings], FastAPI],
+                 argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog=f"python -m {package}")
+    parser.add_argument("command", choices=["serve", "migrate"])
+    args = parser.parse_args(argv)
+    settings = settings_factory()
+    if args.command == "migrate":
+        upgrade(package, settings.database_url)
+        return
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
+                log_config=None, access_log=False, timeout_graceful_shutdown=10)

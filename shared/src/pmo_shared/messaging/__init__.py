@@ -1,0 +1,1 @@
+"""Messaging: stream configuration and subjects, the outbox relay, the durable projection consumer."""

@@ -1,0 +1,192 @@
+"""Applies a batch of envelopes to projections inside the caller's transaction, exactly once.
+
+The batch is first applied whole inside one savepoint (the fast path); if any event fails, that
+savepoint is rolled back and the batch is replayed one savepoint per event, retrying a failing
+event up to `max_attempts` times before parking it in the dead-letter table."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import structlog
+from sqlalchemy import Connection, delete, insert, select
+
+from pmo_shared.envelope import Envelope
+from pmo_shared.events.base import DomainEvent
+from pmo_shared.events.catalogue import Catalogue
+from pmo_shared.kernel.clock import Clock
+from pmo_shared.messaging.tables import ConsumerTables
+
+log = structlog.get_logger(__name__)
+
+
+class Projection(Protocol):
+    """A read model updater. It ignores event types it does not handle."""
+
+    name: str
+
+    def apply(self, conn: Connection, envelope: Envelope, event: DomainEvent) -> None: ...
+
+
+@dataclass(frozen=True)
+class Incoming:
+    sequence: int
+    raw: bytes
+    envelope: Envelope | None
+    error: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The processed-table key; an unreadable message is known by its stream sequence."""
+        return str(self.envelope.id) if self.envelope else f"seq-{self.sequence}"
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    applied: int
+    skipped: int
+    parked: int
+    last_sequence: int
+
+
+class _Failed(Exception):
+    def __init__(self, item: Incoming, cause: Exception) -> None:
+        super().__init__(repr(cause))
+        self.item = item
+        self.cause = cause
+
+
+class BatchApplier:
+    def __init__(self, *, name: str, tables: ConsumerTables, catalogue: Catalogue,
+                 projections: Sequence[Projection], clock: Clock, max_attempts: int = 3) -> None:
+        self.name = name
+        self.tables = tables
+        self.catalogue = catalogue
+        self.projections = tuple(projections)
+        self.clock = clock
+        self.max_attempts = max_attempts
+
+    def apply(self, conn: Connection, batch: Sequence[Incoming]) -> BatchResult:
+        fresh = self._unprocessed(conn, batch)
+        applied = parked = 0
+        try:
+            with conn.begin_nested():
+                for item in fresh:
+                    self._apply_one(conn, item)
+            applied = len(fresh)
+        except _Failed:
+            for item in fresh:
+                if self._apply_with_retries(conn, item):
+                    applied += 1
+                else:
+                    parked += 1
+        last = max((item.sequence for item in batch), default=0)
+        if batch:
+            self._checkpoint(conn, batch[-1], last)
+        return BatchResult(applied, len(batch) - len(fresh), parked, last)
+
+    def _unprocessed(self, conn: Connection, batch: Sequence[Incoming]) -> list[Incoming]:
+        processed = self.tables.processed
+        keys = [item.key for item in batch]
+        seen = set(conn.execute(
+            select(processed.c.event_id).where(processed.c.event_id.in_(keys))
+        ).scalars()) if keys else set()
+        fresh: list[Incoming] = []
+        in_batch: set[str] = set()
+        for item in batch:
+            key = item.key
+            if key not in seen and key not in in_batch:
+                fresh.append(item)
+                in_batch.add(key)
+        return fresh
+
+    def _apply_one(self, conn: Connection, item: Incoming) -> None:
+        try:
+            if item.envelope is None:
+                raise ValueError(item.error or "unreadable envelope")
+            event = item.envelope.to_event(self.catalogue)
+            for projection in self.projections:
+                projection.apply(conn, item.envelope, event)
+        except Exception as exc:
+            raise _Failed(item, exc) from exc
+        self._mark_processed(conn, item)
+
+    def _apply_with_retries(self, conn: Connection, item: Incoming) -> bool:
+        error: Exception | None = None
+        for _attempt in range(self.max_attempts):
+            try:
+                with conn.begin_nested():
+                    self._apply_one(conn, item)
+                return True
+            except _Failed as failed:
+                error = failed.cause
+        self._park(conn, item, repr(error), self.max_attempts)
+        return False
+
+    def _mark_processed(self, conn: Connection, item: Incoming) -> None:
+        envelope = item.envelope
+        assert envelope is not None
+        conn.execute(insert(self.tables.processed).values(
+            event_id=str(envelope.id), aggregate_id=envelope.aggregateid,
+            aggregate_version=envelope.aggregateversion, stream_sequence=item.sequence,
+            processed_at=self.clock.now(),
+        ))
+
+    def _park(self, conn: Connection, item: Incoming, error: str, attempts: int) -> None:
+        envelope = item.envelope
+        event_id = item.key
+        log.error("consumer.parked", consumer=self.name, event_id=event_id, error=error)
+        conn.execute(insert(self.tables.dead_letters).values(
+            event_id=event_id, event_type=envelope.type if envelope else "unreadable",
+            stream_sequence=item.sequence, envelope=item.raw.decode("utf-8", "replace"),
+            error=error[:4000], attempts=attempts, parked_at=self.clock.now(),
+        ))
+        conn.execute(insert(self.tables.processed).values(
+            event_id=event_id, aggregate_id=envelope.aggregateid if envelope else event_id,
+            aggregate_version=envelope.aggregateversion if envelope else 0,
+            stream_sequence=item.sequence, processed_at=self.clock.now(),
+        ))
+
+    def _checkpoint(self, conn: Connection, last_item: Incoming, sequence: int) -> None:
+        checkpoints = self.tables.checkpoints
+        envelope = last_item.envelope
+        conn.execute(delete(checkpoints).where(checkpoints.c.consumer == self.name))
+        conn.execute(insert(checkpoints).values(
+            consumer=self.name, stream_sequence=sequence,
+            event_id=str(envelope.id) if envelope else None,
+            event_recorded_at=envelope.time if envelope else None, updated_at=self.clock.now(),
+        ))
+
+    def all_processed(self, conn: Connection, event_ids: Sequence[str]) -> bool:
+        processed = self.tables.processed
+        found = conn.execute(
+            select(processed.c.event_id).where(processed.c.event_id.in_(list(event_ids)))
+        ).scalars().all()
+        return len(set(found)) == len(set(event_ids))
+
+    def redrive(self, conn: Connection, dead_letter_id: int) -> bool:
+        """Re-applies a parked event after a fix; True if it now applies."""
+        dead = self.tables.dead_letters
+        row = conn.execute(select(dead).where(dead.c.id == dead_letter_id)).first()
+        if row is None:
+            return False
+        envelope = Envelope.from_json(row.envelope)
+        conn.execute(delete(self.tables.processed)
+                     .where(self.tables.processed.c.event_id == row.event_id))
+        item = Incoming(sequence=row.stream_sequence or 0, raw=row.envelope.encode(),
+                        envelope=envelope)
+        try:
+            with conn.begin_nested():
+                self._apply_one(conn, item)
+        except _Failed as failed:
+            self._mark_processed(conn, item)
+            log.warning("consumer.redrive_failed", error=repr(failed.cause))
+            return False
+        conn.execute(delete(dead).where(dead.c.id == dead_letter_id))
+        return True
+
+    def dead_letters(self, conn: Connection, limit: int = 100) -> list[dict[str, Any]]:
+        dead = self.tables.dead_letters
+        rows = conn.execute(select(dead).order_by(dead.c.id).limit(limit)).mappings().all()
+        return [dict(row) for row in rows]

@@ -1,0 +1,156 @@
+"""Outbox relay: publishes committed events to JetStream in commit order, marks them after PubAck.
+
+It always re-reads "published_at IS NULL ORDER BY id", never "id > last seen", so rows whose
+transactions commit out of id order are never skipped. `Nats-Msg-Id` = event id lets JetStream drop
+re-sends after a crash between PubAck and marking. A lease keeps several replicas from relaying at
+once; a standby takes over when the holder's lease expires."""
+from __future__ import annotations
+
+import asyncio
+import socket
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import structlog
+from nats.js import JetStreamContext
+from sqlalchemy import Connection, Row, func, select, update
+
+from pmo_shared.envelope import Envelope
+from pmo_shared.eventstore.database import Database
+from pmo_shared.eventstore.lease import try_acquire
+from pmo_shared.eventstore.store import EventStore, envelope_from_row
+from pmo_shared.eventstore.writer import Writer
+from pmo_shared.kernel.clock import Clock
+from pmo_shared.messaging.stream import subject_for
+
+log = structlog.get_logger(__name__)
+LEASE_TTL = timedelta(seconds=10)
+
+
+@dataclass(frozen=True)
+class Backlog:
+    size: int
+    oldest_at: datetime | None
+
+
+class OutboxRelay:
+    def __init__(self, *, database: Database, writer: Writer, store: EventStore,
+                 js: JetStreamContext, clock: Clock, batch_size: int = 500,
+                 publish_timeout: float = 5.0, poll_interval: float = 1.0) -> None:
+        self._db = database
+        self._writer = writer
+        self._store = store
+        self._js = js
+        self._clock = clock
+        self._batch_size = batch_size
+        self._timeout = publish_timeout
+        self._poll = poll_interval
+        self._holder = f"{socket.gethostname()}-{id(self):x}"
+        self._wake = asyncio.Event()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self.published_total = 0
+        self.failures_total = 0
+
+    def notify(self) -> None:
+        """Thread-safe nudge after a commit, so new events go out without waiting for the poll."""
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._wake.set)
+
+    async def run(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        backoff = 0.1
+        while True:
+            try:
+                sent = await self.relay_once()
+                backoff = 0.1
+            except Exception as exc:  # NATS down or refusing: keep the rows, retry later
+                self.failures_total += 1
+                log.warning("relay.publish_failed", error=repr(exc), retry_in=backoff)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 5.0)
+                continue
+            if sent < self._batch_size:
+                await self._idle()
+
+    async def _idle(self) -> None:
+        try:
+            await asyncio.wait_for(self._wake.wait(), timeout=self._poll)
+        except TimeoutError:
+            pass
+        self._wake.clear()
+
+    async def relay_once(self) -> int:
+        """Publishes one batch of pending rows if this instance holds the lease; returns the count."""
+        if not await self._writer.submit(self._acquire):
+            return 0
+        rows = await self._db.read(self._pending)
+        if not rows:
+            return 0
+        envelopes = [envelope_from_row(row, self._store.source) for row in rows]
+        acked = await self._publish(envelopes)
+        if acked:
+            ids = [row.outbox_id for row in rows[:acked]]
+            await self._writer.submit(lambda conn: self._mark(conn, ids))
+            self.published_total += acked
+        if acked < len(rows):
+            raise RuntimeError(f"only {acked} of {len(rows)} events were acknowledged")
+        return acked
+
+    async def _publish(self, envelopes: Sequence[Envelope]) -> int:
+        """Returns how many leading envelopes were acknowledged, in order."""
+        futures = []
+        for envelope in envelopes:
+            futures.append(await self._js.publish_async(
+                subject_for(envelope.event_type), envelope.to_json(),
+                headers={"Nats-Msg-Id": str(envelope.id)},
+            ))
+        # publish_async futures never time out on their own.
+        results = await asyncio.gather(
+            *(asyncio.wait_for(f, timeout=self._timeout) for f in futures),
+            return_exceptions=True,
+        )
+        acked = 0
+        for result in results:
+            if isinstance(result, BaseException):
+                break
+            acked += 1
+        return acked
+
+    def _acquire(self, conn: Connection) -> bool:
+        return try_acquire(conn, self._store.tables.leases, name="outbox-relay",
+                           holder=self._holder, now=self._clock.now(), ttl=LEASE_TTL)
+
+    def _pending(self, conn: Connection) -> list[Row[Any]]:
+        outbox, events = self._store.tables.outbox, self._store.tables.events
+        query = (
+            select(outbox.c.id.label("outbox_id"), events)
+            .join(events, (events.c.aggregate_id == outbox.c.aggregate_id)
+                  & (events.c.version == outbox.c.version))
+            .where(outbox.c.published_at.is_(None))
+            .order_by(outbox.c.id)
+            .limit(self._batch_size)
+        )
+        return list(conn.execute(query).all())
+
+    def _mark(self, conn: Connection, ids: list[int]) -> None:
+        outbox = self._store.tables.outbox
+        conn.execute(update(outbox).where(outbox.c.id.in_(ids))
+                     .values(published_at=self._clock.now()))
+
+    async def backlog(self) -> Backlog:
+        outbox, events = self._store.tables.outbox, self._store.tables.events
+
+        def query(conn: Connection) -> Backlog:
+            size = conn.execute(select(func.count()).select_from(outbox)
+                                .where(outbox.c.published_at.is_(None))).scalar_one()
+            oldest = conn.execute(
+                select(events.c.recorded_at)
+                .join(outbox, (events.c.aggregate_id == outbox.c.aggregate_id)
+                      & (events.c.version == outbox.c.version))
+                .where(outbox.c.published_at.is_(None)).order_by(outbox.c.id).limit(1)
+            ).scalar()
+            return Backlog(size=size, oldest_at=oldest)
+
+        return await self._db.read(query)

@@ -1,0 +1,101 @@
+"""What a service runs besides HTTP: its database and single writer, NATS, and the background
+task (the outbox relay for write services, the projection consumer for reporting)."""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+import structlog
+from nats.aio.client import Client
+from nats.js import JetStreamContext
+from sqlalchemy import text
+
+from pmo_shared.eventstore.database import Database
+from pmo_shared.eventstore.writer import Writer
+from pmo_shared.http.health import Check, CheckResult
+from pmo_shared.kernel.clock import Clock, SystemClock
+from pmo_shared.messaging.connection import connect_forever
+from pmo_shared.messaging.stream import ensure_stream
+from pmo_shared.settings import ServiceSettings
+
+log = structlog.get_logger(__name__)
+Worker = Callable[[JetStreamContext], Coroutine[Any, Any, None]]
+
+
+class Runtime:
+    """Starts the database first (writes work at once), then NATS and the worker in the background,
+    so a service comes up and keeps accepting writes while NATS is away."""
+
+    def __init__(self, settings: ServiceSettings, *, clock: Clock | None = None) -> None:
+        self.settings = settings
+        self.clock = clock or SystemClock()
+        self.database = Database(settings.database_url,
+                                 sqlite_synchronous=settings.sqlite_synchronous)
+        self.writer = Writer(self.database.writer)
+        self.nc: Client | None = None
+        self.js: JetStreamContext | None = None
+        self._workers: list[Worker] = []
+        self._tasks: list[asyncio.Task[None]] = []
+        self.stream_ready = False
+
+    def add_worker(self, worker: Worker) -> None:
+        """A coroutine started with the JetStream context once NATS is reachable."""
+        self._workers.append(worker)
+
+    async def start(self) -> None:
+        self.writer.start()
+        self._tasks.append(asyncio.create_task(self._connect_and_work(), name="nats-workers"))
+
+    async def _connect_and_work(self) -> None:
+        s = self.settings
+        self.nc = await connect_forever(s.nats_url, name=f"pmo-{s.service_name}",
+                                        user=s.nats_user, password=s.nats_password)
+        self.js = self.nc.jetstream()
+        await self._ensure_stream(self.js)
+        for worker in self._workers:
+            self._tasks.append(asyncio.create_task(worker(self.js), name=worker.__name__))
+
+    async def _ensure_stream(self, js: JetStreamContext) -> None:
+        backoff = 0.1
+        while True:
+            try:
+                await ensure_stream(js, name=self.settings.stream_name,
+                                    replicas=self.settings.stream_replicas,
+                                    duplicate_window_seconds=self.settings.stream_duplicate_window_seconds)
+                self.stream_ready = True
+                return
+            except Exception as exc:  # a restricted NATS user may not manage streams: keep going
+                log.warning("stream.ensure_failed", error=repr(exc), retry_in=backoff)
+                if backoff >= 5.0:
+                    return
+                await asyncio.sleep(backoff)
+                backoff *= 2
+
+    async def stop(self) -> None:
+        for task in reversed(self._tasks):
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        self._tasks.clear()
+        if self.nc is not None and not self.nc.is_closed:
+            with contextlib.suppress(Exception):
+                await self.nc.drain()
+        self.writer.stop()
+        self.database.dispose()
+
+    @property
+    def nats_connected(self) -> bool:
+        return self.nc is not None and self.nc.is_connected
+
+    def health_checks(self) -> dict[str, Check]:
+        async def database() -> CheckResult:
+            await self.database.read(lambda conn: conn.execute(text("SELECT 1")).scalar())
+            return CheckResult(ok=True)
+
+        async def nats() -> CheckResult:
+            return CheckResult(ok=True, details={"connected": self.nats_connected,
+                                                 "stream_ready": self.stream_ready})
+
+        return {"database": database, "nats": nats}

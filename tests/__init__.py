@@ -1,0 +1,1 @@
+"""PMO test suites; a package so `tests.support` imports from the repository root."""

@@ -1,0 +1,1 @@
+"""Integration tests: real nats-server and real databases, no fakes."""

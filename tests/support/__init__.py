@@ -1,0 +1,1 @@
+"""Test support: real NATS and database fixtures, builders, and the one waiting helper."""
