@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 from uuid import UUID
 
@@ -15,20 +17,51 @@ from pmo_shared.eventstore.tables import KernelTables
 from pmo_shared.eventstore.uow import UnitOfWork
 from pmo_shared.http.health import Check, CheckResult
 from pmo_shared.kernel.clock import Clock
+from pmo_shared.messaging.applier import Projection
+from pmo_shared.messaging.consumer import ProjectionConsumer
 from pmo_shared.messaging.relay import OutboxRelay
-from pmo_shared.runtime import Runtime
+from pmo_shared.messaging.tables import ConsumerTables
+from pmo_shared.runtime import Runtime, Worker
 from pmo_shared.settings import ServiceSettings
 
 A = TypeVar("A", bound=Aggregate)
 
 
+@dataclass(frozen=True)
+class Subscription:
+    """Another service's events this write service keeps a local copy of (e.g. gate decisions),
+    applied through the same exactly-once consumer as reporting, into this service's database."""
+
+    name: str
+    filter_subject: str
+    projections: Sequence[Projection]
+    tables: ConsumerTables
+
+
 class WriteSide:
     def __init__(self, settings: ServiceSettings, *, tables: KernelTables, catalogue: Catalogue,
-                 clock: Clock | None = None) -> None:
+                 clock: Clock | None = None, subscriptions: Sequence[Subscription] = ()) -> None:
         self.runtime = Runtime(settings, clock=clock)
         self.store = EventStore(tables, catalogue, source=f"/pmo/{settings.service_name}")
         self.relay: OutboxRelay | None = None
+        self.consumers: dict[str, ProjectionConsumer] = {}
         self.runtime.add_worker(self._relay)
+        for subscription in subscriptions:
+            self.runtime.add_worker(self._consumer_worker(subscription))
+
+    def _consumer_worker(self, subscription: Subscription) -> Worker:
+        async def consume(js: JetStreamContext) -> None:
+            consumer = ProjectionConsumer(
+                name=f"{self.runtime.settings.service_name}-{subscription.name}", js=js,
+                stream=self.runtime.settings.stream_name, database=self.runtime.database,
+                writer=self.runtime.writer, kernel=self.store.tables, tables=subscription.tables,
+                catalogue=self.store.catalogue, projections=subscription.projections,
+                clock=self.runtime.clock, filter_subject=subscription.filter_subject)
+            self.consumers[subscription.name] = consumer
+            await consumer.run()
+
+        consume.__name__ = f"consume_{subscription.name}"
+        return consume
 
     @property
     def database(self) -> Database:

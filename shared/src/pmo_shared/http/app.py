@@ -17,7 +17,7 @@ from pmo_shared.http.problems import PROBLEM_RESPONSES, install_problem_handlers
 from pmo_shared.http.tokens import TokenVerifier
 from pmo_shared.kernel.clock import Clock
 from pmo_shared.settings import ServiceSettings
-from pmo_shared.writeside import WriteSide
+from pmo_shared.writeside import Subscription, WriteSide
 
 Hook = Callable[[], Awaitable[None]]
 
@@ -49,20 +49,21 @@ def create_service_app(
     for router in routers:
         app.include_router(router)
     app.include_router(health_router(checks, registry))
-    # Middleware added last runs first: size limit outermost, then ids, metrics, CORS.
+    # Middleware added last runs first: request id outermost, so even a 413 carries it.
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     install_cors(app, settings.cors_allow_origins)
     install_metrics(app, registry=registry, service=settings.service_name)
     install_request_id(app)
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     return app
 
 
 def create_write_service_app(
     settings: ServiceSettings, *, title: str, description: str, routers: Sequence[APIRouter],
-    tables: KernelTables, clock: Clock | None = None,
+    tables: KernelTables, clock: Clock | None = None, subscriptions: Sequence[Subscription] = (),
 ) -> FastAPI:
     """A write service: the common app plus its event store, writer and outbox relay."""
-    write_side = WriteSide(settings, tables=tables, catalogue=catalogue, clock=clock)
+    write_side = WriteSide(settings, tables=tables, catalogue=catalogue, clock=clock,
+                           subscriptions=subscriptions)
     app = create_service_app(
         settings, title=title, description=description, routers=routers,
         checks=write_side.health_checks(), on_start=write_side.start, on_stop=write_side.stop,
