@@ -80,8 +80,10 @@ class Runtime:
                 await task
         self._tasks.clear()
         if self.nc is not None and not self.nc.is_closed:
+            # close, not drain: unacked messages are redelivered and unmarked outbox rows resent,
+            # so nothing is lost, and shutdown never waits on a draining pull subscription.
             with contextlib.suppress(Exception):
-                await self.nc.drain()
+                await asyncio.wait_for(self.nc.close(), timeout=5)
         self.writer.stop()
         self.database.dispose()
 
