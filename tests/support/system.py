@@ -6,27 +6,24 @@ from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
+import importlib
+from typing import Any
+
 import httpx
 import pytest
-from pmo_governance.app import create_app as governance_app
-from pmo_governance.settings import GovernanceSettings
-from pmo_projects.app import create_app as projects_app
-from pmo_projects.settings import ProjectsSettings
-from pmo_reporting.app import create_app as reporting_app
-from pmo_reporting.settings import ReportingSettings
-from pmo_resources.app import create_app as resources_app
-from pmo_resources.settings import ResourcesSettings
 from pmo_shared.devserver import NatsServer
 
 from tests.support.apps import auth, dev_settings, running
 from tests.support.databases import fresh_database_url
 
-SERVICES = {
-    "projects": (ProjectsSettings, projects_app),
-    "governance": (GovernanceSettings, governance_app),
-    "resources": (ResourcesSettings, resources_app),
-    "reporting": (ReportingSettings, reporting_app),
-}
+SERVICES = ("projects", "governance", "resources", "reporting")
+
+
+def service_factories(name: str) -> tuple[Any, Any]:
+    """Imported when used, so one service's import error fails only tests that start it."""
+    app = importlib.import_module(f"pmo_{name}.app")
+    settings = importlib.import_module(f"pmo_{name}.settings")
+    return getattr(settings, f"{name.capitalize()}Settings"), app.create_app
 
 
 @dataclass
@@ -46,7 +43,8 @@ async def system(database_kind, nats_server: NatsServer, tmp_path: Path) -> Asyn
     keys = tmp_path / "keys"
     async with AsyncExitStack() as stack:
         clients = {}
-        for name, (settings_cls, create_app) in SERVICES.items():
+        for name in SERVICES:
+            settings_cls, create_app = service_factories(name)
             url = stack.enter_context(fresh_database_url(database_kind, tmp_path))
             settings = dev_settings(settings_cls, database_url=url, nats_url=nats_server.url,
                                     keys_dir=keys)

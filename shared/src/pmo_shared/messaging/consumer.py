@@ -7,6 +7,7 @@ projection keeps failing is parked in the dead-letter table and the consumer mov
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 from pmo_shared.envelope import Envelope
 from pmo_shared.events.catalogue import Catalogue
 from pmo_shared.eventstore.database import Database
-from pmo_shared.eventstore.lease import try_acquire
+from pmo_shared.eventstore.lease import release, try_acquire
 from pmo_shared.eventstore.tables import KernelTables
 from pmo_shared.eventstore.writer import Writer
 from pmo_shared.kernel.clock import Clock
@@ -66,6 +67,14 @@ class ProjectionConsumer:
         self._progress = asyncio.Condition()
 
     async def run(self) -> None:
+        try:
+            await self._run()
+        finally:
+            # A clean stop hands the lease to the standby at once; a crash leaves it to expire.
+            with contextlib.suppress(Exception):
+                await self._writer.submit(self._release)
+
+    async def _run(self) -> None:
         backoff = 0.1
         subscription = None
         while True:
@@ -122,6 +131,9 @@ class ProjectionConsumer:
     def _acquire(self, conn: Any) -> bool:
         return try_acquire(conn, self._leases, name=f"projector-{self.name}",
                            holder=self._holder, now=self._clock.now(), ttl=LEASE_TTL)
+
+    def _release(self, conn: Any) -> None:
+        release(conn, self._leases, name=f"projector-{self.name}", holder=self._holder)
 
     async def wait_until_processed(self, event_ids: Sequence[str], timeout: float) -> bool:
         """Read-your-writes: True once every id is applied (or parked), False after `timeout`."""

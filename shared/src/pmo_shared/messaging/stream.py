@@ -30,12 +30,16 @@ def stream_config(name: str, *, replicas: int = 1,
 
 async def ensure_stream(js: JetStreamContext, *, name: str, replicas: int = 1,
                         duplicate_window_seconds: float = 120.0) -> None:
-    """Creates the stream, or updates its settings if it exists (idempotent, safe to race)."""
+    """Creates the stream, or updates its settings if they differ (idempotent, safe to race)."""
     config = stream_config(name, replicas=replicas,
                            duplicate_window_seconds=duplicate_window_seconds)
     try:
-        await js.stream_info(name)
+        info = await js.stream_info(name)
     except NotFoundError:
         await js.add_stream(config)
         return
+    current = info.config
+    if (current.subjects == config.subjects and current.num_replicas == config.num_replicas
+            and current.duplicate_window == config.duplicate_window):
+        return  # nothing to change: services without stream-admin rights start fine
     await js.update_stream(config)
