@@ -118,3 +118,16 @@ async def test_loading_a_snapshotting_aggregate_replays_only_the_tail(kernel):
 
     assert (loaded.version, loaded.total) == (7, 12)
     assert SnapshotCounter.snapshots_loaded == before + 1
+
+
+async def test_loading_an_id_of_another_aggregate_type_finds_nothing(kernel):
+    uow = kernel.uow()
+    counter = uow.save(Counter.start(uuid4(), "typed"))
+    await uow.commit()
+
+    assert await kernel.uow().load(SnapshotCounter, counter.id) is not None  # same type name
+    SnapshotCounter.aggregate_type = "snapshot_counter"
+    try:
+        assert await kernel.uow().load(SnapshotCounter, counter.id) is None
+    finally:
+        SnapshotCounter.aggregate_type = "counter"

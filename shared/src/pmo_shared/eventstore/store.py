@@ -49,31 +49,30 @@ class EventStore:
     # -- reading (runs on reader connections, in a worker thread) --
 
     def load(self, engine: Engine, cls: type[A], aggregate_id: UUID) -> A | None:
+        """Latest snapshot (if the class takes them) plus the events after it. An id of another
+        aggregate type is "not found", never a replay into the wrong class."""
         events, snaps = self.tables.events, self.tables.snapshots
+        key = str(aggregate_id)
         with engine.connect() as conn:
+            first_type = conn.execute(select(events.c.aggregate_type).where(
+                events.c.aggregate_id == key, events.c.version == 1)).scalar()
+            if first_type != cls.aggregate_type:
+                return None
             base: A | None = None
-            after = 0
             if issubclass(cls, SnapshotAggregate):
-                snap = conn.execute(
-                    select(snaps.c.version, snaps.c.state)
-                    .where(snaps.c.aggregate_id == str(aggregate_id))
-                ).first()
+                snap = conn.execute(select(snaps.c.version, snaps.c.state)
+                                    .where(snaps.c.aggregate_id == key)).first()
                 if snap is not None:
                     base = cls.from_snapshot(aggregate_id, snap.version, json.loads(snap.state))
-                    after = snap.version
             rows = conn.execute(
                 select(events.c.event_type, events.c.event_version, events.c.data)
-                .where(events.c.aggregate_id == str(aggregate_id), events.c.version > after)
+                .where(events.c.aggregate_id == key,
+                       events.c.version > (base.version if base else 0))
                 .order_by(events.c.version)
             ).all()
-        if base is None and not rows:
-            return None
-        if base is not None and base.aggregate_type != cls.aggregate_type:
-            return None
-        parsed = [self._parse(row) for row in rows]
-        return cls.replay(aggregate_id, parsed, base=base)
+        return cls.replay(aggregate_id, [self._parse(row) for row in rows], base=base)
 
-    def _parse(self, row: Row[Any]) -> DomainEvent:
+    def _parse(self, row: Row[Any, Any, Any]) -> DomainEvent:
         return self.catalogue.parse(row.event_type, row.event_version, json.loads(row.data))
 
     # -- writing (runs inside the writer's transaction) --
