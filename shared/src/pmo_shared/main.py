@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from typing import TypeVar
 
 import uvicorn
 from fastapi import FastAPI
@@ -10,9 +11,11 @@ from fastapi import FastAPI
 from pmo_shared.migrate import upgrade
 from pmo_shared.settings import ServiceSettings
 
+S = TypeVar("S", bound=ServiceSettings)
 
-def service_main(*, package: str, settings_factory: Callable[[], ServiceSettings],
-                 create_app: Callable[[ServiceSettings], FastAPI],
+
+def service_main(*, package: str, settings_factory: Callable[[], S],
+                 create_app: Callable[[S], FastAPI],
                  argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog=f"python -m {package}")
     parser.add_argument("command", choices=["serve", "migrate"])

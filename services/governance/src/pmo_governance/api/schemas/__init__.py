@@ -1,0 +1,1 @@
+"""HTTP schemas of the governance API, one module per area."""

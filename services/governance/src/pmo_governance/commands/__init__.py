@@ -1,0 +1,1 @@
+"""Commands of the governance service: imperative frozen dataclasses, one module per area."""
