@@ -337,3 +337,18 @@ def test_principal_read_and_write_rules_follow_roles_and_scopes() -> None:
     assert portfolio_manager.can_manage_project(other, portfolio_id=PORTFOLIO)
     assert not portfolio_manager.can_read_project(other, portfolio_id=uuid4())
     assert principal("pmo_admin").can_manage_project(other)
+
+
+def test_a_cached_token_is_refused_once_it_expires():
+    from pmo_shared.http.principal import Principal
+    from pmo_shared.http.tokens import VerifiedTokens
+
+    cache = VerifiedTokens(size=2)
+    principal = Principal("s", frozenset(), frozenset(), frozenset())
+    cache.put("expired", principal, expires_at=time.time() - 1)
+    cache.put("fresh", principal, expires_at=time.time() + 60)
+    cache.put("newest", principal, expires_at=time.time() + 60)
+
+    assert cache.get("expired") is None
+    assert cache.get("fresh") is principal
+    assert cache.get("newest") is principal

@@ -1,0 +1,1 @@
+"""Command handlers, one async function per command: load -> decide (pure domain) -> save."""
