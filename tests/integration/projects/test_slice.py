@@ -1,19 +1,6 @@
 from uuid import uuid4
 
-import pytest
-
-from pmo_projects.app import create_app
-from pmo_projects.settings import ProjectsSettings
-from tests.support.apps import auth, dev_settings, running
-
-
-@pytest.fixture
-async def projects(database_url, nats_server, tmp_path):
-    settings = dev_settings(ProjectsSettings, database_url=database_url,
-                            nats_url=nats_server.url, keys_dir=tmp_path / "keys")
-    async with running("pmo_projects", create_app, settings) as client:
-        client.keys = tmp_path / "keys"
-        yield client
+from tests.support.apps import auth
 
 
 def charter(**overrides):

@@ -1,0 +1,1 @@
+"""Request and response bodies. Write schemas forbid unknown fields: no mass assignment."""

@@ -1,0 +1,1 @@
+"""One async function per command: load, decide (pure domain), save in the unit of work."""
