@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DISTS := shared services/projects services/governance services/resources services/reporting
 
-.PHONY: install run run-postgres test test-postgres lint bench soak demo clean
+.PHONY: install run run-postgres test test-postgres lint lint-deploy bench soak demo clean
 
 install: $(STAMP)
 
@@ -28,11 +28,15 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy shared/src
 
+# Offline checks of deploy/: hadolint, compose schema, nats config, rendered Kustomize overlays.
+lint-deploy: install
+	BIN=$(BIN) bash deploy/validate.sh
+
 bench: install
 	$(BIN)/python -m bench
 
 soak: install
-	$(BIN)/pytest -q -m soak
+	$(BIN)/pytest -q -s -m soak
 
 demo: install
 	$(BIN)/pmo run --demo

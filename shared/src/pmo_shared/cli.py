@@ -1,4 +1,5 @@
-"""The `pmo` command: run the whole system on one machine, and mint development tokens."""
+"""The `pmo` command: run the whole system on one machine, mint development tokens, and the admin
+commands (migrate, republish, status) registered from pmo_shared.admin."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import Annotated
 from uuid import UUID
 
 import typer
+
+from pmo_shared.admin import commands as admin_commands
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 
@@ -99,4 +102,5 @@ def token(
     ))
 
 
+admin_commands.register(app)
 main = app

@@ -213,3 +213,48 @@ class NatsServer:
         traceback: TracebackType | None,
     ) -> None:
         self.stop()
+
+
+class NatsCluster:
+    """`size` nats-server processes on loopback routed into one JetStream cluster (tests, rehearsals)."""
+
+    def __init__(self, root: Path, *, size: int = 3, name: str = "pmo",
+                 host: str = "127.0.0.1") -> None:
+        route_ports = [free_port(host) for _ in range(size)]
+        # Every node lists every route, itself included; a server ignores the route to itself.
+        routes = ",".join(f"nats://{host}:{port}" for port in route_ports)
+        self.nodes = [
+            NatsServer(Path(root) / f"n{index}", host=host, server_name=f"n{index}",
+                       cluster_args=["--cluster_name", name,
+                                     "--cluster", f"nats://{host}:{route_ports[index]}",
+                                     "--routes", routes])
+            for index in range(size)
+        ]
+
+    @property
+    def url(self) -> str:
+        """All client URLs, comma-separated, as `PMO_NATS_URL` takes them."""
+        return ",".join(node.url for node in self.nodes)
+
+    def node(self, server_name: str) -> NatsServer:
+        return next(node for node in self.nodes if node.server_name == server_name)
+
+    def start(self) -> None:
+        for node in self.nodes:
+            node.start()
+
+    def stop(self) -> None:
+        for node in self.nodes:
+            node.stop()
+
+    def __enter__(self) -> NatsCluster:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()

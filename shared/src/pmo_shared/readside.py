@@ -39,7 +39,7 @@ class ReadSide:
             name=self.consumer_name, js=js, stream=self.runtime.settings.stream_name,
             database=self.runtime.database, writer=self.runtime.writer, kernel=self._kernel,
             tables=self._tables, catalogue=self._catalogue, projections=self._projections,
-            clock=self.runtime.clock,
+            clock=self.runtime.clock, tracer=self.runtime.tracer,
         )
         await self.consumer.run()
 

@@ -19,6 +19,7 @@ from pmo_shared.kernel.clock import Clock, SystemClock
 from pmo_shared.messaging.connection import connect_forever
 from pmo_shared.messaging.stream import ensure_stream
 from pmo_shared.settings import ServiceSettings
+from pmo_shared.tracing import tracer_for
 
 log = structlog.get_logger(__name__)
 Worker = Callable[[JetStreamContext], Coroutine[Any, Any, None]]
@@ -34,6 +35,7 @@ class Runtime:
         self.database = Database(settings.database_url,
                                  sqlite_synchronous=settings.sqlite_synchronous)
         self.writer = Writer(self.database.writer)
+        self.tracer = tracer_for(settings)
         self.nc: Client | None = None
         self.js: JetStreamContext | None = None
         self._workers: list[Worker] = []

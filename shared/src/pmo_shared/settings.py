@@ -45,6 +45,10 @@ class ServiceSettings(BaseSettings):
     cors_allow_origins: list[str] = Field(default_factory=list)
     log_level: str = "INFO"
     log_json: bool = True
+    # OpenTelemetry, off by default: spans of HTTP requests and of projected events (joined through
+    # the envelope's traceparent) are exported over OTLP/HTTP to this collector.
+    tracing_enabled: bool = False
+    otlp_endpoint: str = "http://127.0.0.1:4318"
 
     @classmethod
     def settings_customise_sources(

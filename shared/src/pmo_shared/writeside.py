@@ -25,6 +25,8 @@ from pmo_shared.runtime import Runtime, Worker
 from pmo_shared.settings import ServiceSettings
 
 A = TypeVar("A", bound=Aggregate)
+# Well inside uvicorn's 10 s graceful shutdown and Kubernetes' default 30 s grace period.
+RELAY_DRAIN_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,8 @@ class WriteSide:
                 stream=self.runtime.settings.stream_name, database=self.runtime.database,
                 writer=self.runtime.writer, kernel=self.store.tables, tables=subscription.tables,
                 catalogue=self.store.catalogue, projections=subscription.projections,
-                clock=self.runtime.clock, filter_subject=subscription.filter_subject)
+                clock=self.runtime.clock, filter_subject=subscription.filter_subject,
+                tracer=self.runtime.tracer)
             self.consumers[subscription.name] = consumer
             await consumer.run()
 
@@ -85,6 +88,9 @@ class WriteSide:
         await self.runtime.start()
 
     async def stop(self) -> None:
+        # Flush the outbox before the relay task is cancelled, so a deploy leaves no backlog.
+        if self.relay is not None:
+            await self.relay.drain(RELAY_DRAIN_SECONDS)
         await self.runtime.stop()
 
     async def load(self, cls: type[A], aggregate_id: UUID) -> A | None:

@@ -6,6 +6,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
 from prometheus_client import CollectorRegistry
+from prometheus_client.registry import Collector
 
 from pmo_shared.events import catalogue
 from pmo_shared.eventstore.tables import KernelTables
@@ -17,6 +18,8 @@ from pmo_shared.http.problems import PROBLEM_RESPONSES, install_problem_handlers
 from pmo_shared.http.tokens import TokenVerifier
 from pmo_shared.kernel.clock import Clock
 from pmo_shared.settings import ServiceSettings
+from pmo_shared.telemetry import AccessLog, write_side_collectors
+from pmo_shared.tracing import TracingMiddleware, tracer_for
 from pmo_shared.writeside import Subscription, WriteSide
 
 Hook = Callable[[], Awaitable[None]]
@@ -25,6 +28,7 @@ Hook = Callable[[], Awaitable[None]]
 def create_service_app(
     settings: ServiceSettings, *, title: str, description: str, routers: Sequence[APIRouter],
     checks: Mapping[str, Check], on_start: Hook, on_stop: Hook,
+    collectors: Sequence[Collector] = (),
 ) -> FastAPI:
     configure_logging(settings.log_level, settings.log_json)
 
@@ -45,6 +49,8 @@ def create_service_app(
     app.state.settings = settings
     app.state.token_verifier = TokenVerifier.from_settings(settings)
     app.state.metrics_registry = registry = CollectorRegistry()
+    for collector in collectors:
+        registry.register(collector)
     install_problem_handlers(app)
     for router in routers:
         app.include_router(router)
@@ -53,6 +59,10 @@ def create_service_app(
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     install_cors(app, settings.cors_allow_origins)
     install_metrics(app, registry=registry, service=settings.service_name)
+    app.add_middleware(AccessLog)
+    tracer = tracer_for(settings)
+    if tracer is not None:
+        app.add_middleware(TracingMiddleware, tracer=tracer)
     install_request_id(app)
     return app
 
@@ -67,6 +77,7 @@ def create_write_service_app(
     app = create_service_app(
         settings, title=title, description=description, routers=routers,
         checks=write_side.health_checks(), on_start=write_side.start, on_stop=write_side.stop,
+        collectors=write_side_collectors(write_side),
     )
     app.state.write_side = write_side
     return app

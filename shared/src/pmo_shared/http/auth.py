@@ -5,6 +5,7 @@ from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 import anyio.to_thread
+import structlog
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
@@ -43,8 +44,12 @@ async def current_principal(
     verifier: TokenVerifier = request.app.state.token_verifier
     if verifier.fetches_keys:
         # PyJWKClient does blocking HTTP on a cache miss; keep it off the event loop.
-        return await anyio.to_thread.run_sync(verifier.verify, credentials.credentials)
-    return verifier.verify(credentials.credentials)
+        principal = await anyio.to_thread.run_sync(verifier.verify, credentials.credentials)
+    else:
+        principal = verifier.verify(credentials.credentials)
+    # Every log line of the request names who made it (the access log included).
+    structlog.contextvars.bind_contextvars(actor=principal.subject)
+    return principal
 
 
 PrincipalDep = Annotated[Principal, Depends(current_principal)]

@@ -21,10 +21,11 @@ from pmo_shared.eventstore.aggregate import Aggregate
 from pmo_shared.eventstore.store import EventContext
 from pmo_shared.eventstore.uow import UnitOfWork
 from pmo_shared.http.auth import PrincipalDep
-from pmo_shared.http.etag import IfMatchDep, etag_for
+from pmo_shared.http.etag import etag_for, parse_if_match
 from pmo_shared.http.observability import current_request_id
 from pmo_shared.http.principal import Principal
 from pmo_shared.kernel.errors import ConcurrencyConflict, DomainError
+from pmo_shared.tracing import current_traceparent
 from pmo_shared.writeside import WriteSide
 
 T = TypeVar("T")
@@ -48,7 +49,8 @@ class CommandScope:
 
     @property
     def context(self) -> EventContext:
-        return EventContext(actor=self.principal.subject, correlation_id=current_request_id())
+        return EventContext(actor=self.principal.subject, correlation_id=current_request_id(),
+                            traceparent=current_traceparent())
 
     def unit_of_work(self) -> UnitOfWork:
         return self.write_side.unit_of_work(self.context, if_match=self.if_match)
@@ -109,7 +111,11 @@ class CommandScope:
 
 
 async def command_scope(
-    request: Request, principal: PrincipalDep, if_match: IfMatchDep,
+    request: Request, principal: PrincipalDep,
+    # Parsed here rather than through the sync IfMatchDep: FastAPI runs a sync dependency in its
+    # thread pool, a thread hand-off on every command that cost ~15% of a POST's CPU.
+    if_match: Annotated[str | None, Header(
+        alias="If-Match", description='Expected version as a strong ETag, e.g. "3"')] = None,
     idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key", min_length=1,
                                                   max_length=255)] = None,
 ) -> CommandScope:
@@ -119,14 +125,15 @@ async def command_scope(
         digest.update(part.encode() + b"\0")
     digest.update(body)
     return CommandScope(write_side=request.app.state.write_side, principal=principal,
-                        if_match=if_match, idempotency_key=idempotency_key,
+                        if_match=parse_if_match(if_match), idempotency_key=idempotency_key,
                         request_hash=digest.hexdigest())
 
 
 CommandScopeDep = Annotated[CommandScope, Depends(command_scope)]
 
 
-def write_side(request: Request) -> WriteSide:
+async def write_side(request: Request) -> WriteSide:
+    # async: a sync dependency would be run in the thread pool on every request.
     side: WriteSide = request.app.state.write_side
     return side
 

@@ -18,6 +18,7 @@ import structlog
 from nats.aio.msg import Msg
 from nats.js import JetStreamContext
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
+from opentelemetry.trace import Tracer
 
 from pmo_shared.envelope import Envelope
 from pmo_shared.events.catalogue import Catalogue
@@ -29,6 +30,7 @@ from pmo_shared.kernel.clock import Clock
 from pmo_shared.messaging.applier import BatchApplier, Incoming, Projection
 from pmo_shared.messaging.stream import ALL_SUBJECTS
 from pmo_shared.messaging.tables import ConsumerTables
+from pmo_shared.tracing import start_consumer_spans
 
 log = structlog.get_logger(__name__)
 LEASE_TTL = timedelta(seconds=10)
@@ -49,7 +51,7 @@ class ProjectionConsumer:
                  writer: Writer, kernel: KernelTables, tables: ConsumerTables,
                  catalogue: Catalogue, projections: Sequence[Projection], clock: Clock,
                  batch_size: int = 500, max_attempts: int = 3,
-                 filter_subject: str = ALL_SUBJECTS) -> None:
+                 filter_subject: str = ALL_SUBJECTS, tracer: Tracer | None = None) -> None:
         self.name = name
         self._js = js
         self._stream = stream
@@ -59,6 +61,7 @@ class ProjectionConsumer:
         self._clock = clock
         self._batch_size = batch_size
         self._filter = filter_subject
+        self._tracer = tracer
         self._holder = f"{socket.gethostname()}-{id(self):x}"
         self.applier = BatchApplier(name=name, tables=tables, catalogue=catalogue,
                                     projections=projections, clock=clock,
@@ -106,8 +109,15 @@ class ProjectionConsumer:
             messages = await subscription.fetch(self._batch_size, timeout=1.0)
         except TimeoutError:
             return 0
+        if not messages:  # a fetch cut short (e.g. by a consumer leader change) returns none
+            return 0
         incoming = [self._incoming(msg) for msg in messages]
-        result = await self._writer.submit(lambda conn: self.applier.apply(conn, incoming))
+        spans = start_consumer_spans(self._tracer, self.name, [i.envelope for i in incoming])
+        try:
+            result = await self._writer.submit(lambda conn: self.applier.apply(conn, incoming))
+        finally:
+            for span in spans:
+                span.end()
         # Acks only after the read models and processed markers are committed.
         for msg in messages:
             await msg.ack()
@@ -134,6 +144,12 @@ class ProjectionConsumer:
 
     def _release(self, conn: Any) -> None:
         release(conn, self._leases, name=f"projector-{self.name}", holder=self._holder)
+
+    def use_database(self, database: Database, writer: Writer) -> None:
+        """Applies the next batches to another database (a rebuilt read model being swapped in);
+        a batch already submitted finishes on the old one, so the swapper replays past it."""
+        self._db = database
+        self._writer = writer
 
     async def wait_until_processed(self, event_ids: Sequence[str], timeout: float) -> bool:
         """Read-your-writes: True once every id is applied (or parked), False after `timeout`."""

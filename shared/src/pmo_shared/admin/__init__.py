@@ -1,0 +1,1 @@
+"""Operations: the admin commands of `pmo` (migrate, republish, status)."""
