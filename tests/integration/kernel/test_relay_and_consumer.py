@@ -212,3 +212,41 @@ async def test_a_poison_event_is_parked_and_later_events_are_still_applied(kerne
     projection.poisoned.clear()
     assert await writer.submit(lambda conn: applier.redrive(conn, parked[1]["id"]))
     assert await totals(database, projection) == {str(good.id): 1, str(bad.id): 1}
+
+
+async def test_an_event_stored_before_its_predecessor_waits_for_it(kernel, read_side):
+    database, writer, projection, kernel_t, consumer_t = read_side
+    [counter] = await save_counters(kernel, 1, increments=2)
+    applier = BatchApplier(name="totals", tables=consumer_t, catalogue=sample_catalogue,
+                           projections=[projection], clock=SystemClock())
+    rows = await kernel.database.read(lambda conn: conn.execute(
+        select(kernel.tables.events).order_by(kernel.tables.events.c.version)).all())
+    from pmo_shared.eventstore.store import envelope_from_row
+    started, first, second = [Incoming(sequence=i, raw=b"", envelope=envelope_from_row(r, "/s"))
+                              for i, r in enumerate(rows, start=1)]
+
+    early = await writer.submit(lambda conn: applier.apply(conn, [started, second]))
+    late = await writer.submit(lambda conn: applier.apply(conn, [first, second]))
+
+    assert (early.applied, early.held) == (1, frozenset({3}))
+    assert (late.applied, late.held) == (2, frozenset())
+    assert await totals(database, projection) == {str(counter.id): 2}
+
+
+async def test_an_event_whose_predecessor_never_comes_is_parked_after_many_deliveries(
+        kernel, read_side):
+    database, writer, projection, kernel_t, consumer_t = read_side
+    await save_counters(kernel, 1, increments=2)
+    applier = BatchApplier(name="totals", tables=consumer_t, catalogue=sample_catalogue,
+                           projections=[projection], clock=SystemClock())
+    rows = await kernel.database.read(lambda conn: conn.execute(
+        select(kernel.tables.events).order_by(kernel.tables.events.c.version)).all())
+    from pmo_shared.eventstore.store import envelope_from_row
+    orphan = Incoming(sequence=9, raw=b"{}", envelope=envelope_from_row(rows[2], "/s"),
+                      deliveries=20)
+
+    result = await writer.submit(lambda conn: applier.apply(conn, [orphan]))
+
+    assert (result.applied, result.parked, result.held) == (0, 1, frozenset())
+    parked = await database.read(lambda conn: applier.dead_letters(conn))
+    assert "never arrived" in parked[0]["error"]

@@ -16,6 +16,8 @@ from pmo_shared.envelope import Envelope
 from pmo_shared.events.base import DomainEvent
 from pmo_shared.events.catalogue import Catalogue
 from pmo_shared.kernel.clock import Clock
+from pmo_shared.messaging.incoming import Incoming
+from pmo_shared.messaging.ordering import in_version_order
 from pmo_shared.messaging.tables import ConsumerTables
 
 log = structlog.get_logger(__name__)
@@ -30,24 +32,13 @@ class Projection(Protocol):
 
 
 @dataclass(frozen=True)
-class Incoming:
-    sequence: int
-    raw: bytes
-    envelope: Envelope | None
-    error: str | None = None
-
-    @property
-    def key(self) -> str:
-        """The processed-table key; an unreadable message is known by its stream sequence."""
-        return str(self.envelope.id) if self.envelope else f"seq-{self.sequence}"
-
-
-@dataclass(frozen=True)
 class BatchResult:
     applied: int
     skipped: int
     parked: int
     last_sequence: int
+    # Stream sequences held back until their aggregate's previous version is applied.
+    held: frozenset[int] = frozenset()
 
 
 class _Failed(Exception):
@@ -59,17 +50,28 @@ class _Failed(Exception):
 
 class BatchApplier:
     def __init__(self, *, name: str, tables: ConsumerTables, catalogue: Catalogue,
-                 projections: Sequence[Projection], clock: Clock, max_attempts: int = 3) -> None:
+                 projections: Sequence[Projection], clock: Clock, max_attempts: int = 3,
+                 in_order: bool = True) -> None:
         self.name = name
         self.tables = tables
         self.catalogue = catalogue
         self.projections = tuple(projections)
         self.clock = clock
         self.max_attempts = max_attempts
+        # Only a consumer that sees every subject sees every version of an aggregate.
+        self.in_order = in_order
 
     def apply(self, conn: Connection, batch: Sequence[Incoming]) -> BatchResult:
         fresh = self._unprocessed(conn, batch)
-        applied = parked = 0
+        held: list[Incoming] = []
+        parked = 0
+        if self.in_order:
+            ordered = in_version_order(conn, self.tables.processed, fresh)
+            fresh, held = ordered.ready, ordered.held
+            for item in ordered.missing_predecessor:
+                self._park(conn, item, "previous version of the aggregate never arrived", 0)
+            parked = len(ordered.missing_predecessor)
+        applied = 0
         try:
             with conn.begin_nested():
                 for item in fresh:
@@ -81,10 +83,13 @@ class BatchApplier:
                     applied += 1
                 else:
                     parked += 1
-        last = max((item.sequence for item in batch), default=0)
-        if batch:
-            self._checkpoint(conn, batch[-1], last)
-        return BatchResult(applied, len(batch) - len(fresh), parked, last)
+        held_sequences = frozenset(item.sequence for item in held)
+        done = [item for item in batch if item.sequence not in held_sequences]
+        last = max((item.sequence for item in done), default=0)
+        if done:
+            self._checkpoint(conn, done[-1], last)
+        skipped = len(done) - applied - parked
+        return BatchResult(applied, skipped, parked, last, held_sequences)
 
     def _unprocessed(self, conn: Connection, batch: Sequence[Incoming]) -> list[Incoming]:
         processed = self.tables.processed

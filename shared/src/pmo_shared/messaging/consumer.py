@@ -27,13 +27,15 @@ from pmo_shared.eventstore.lease import release, try_acquire
 from pmo_shared.eventstore.tables import KernelTables
 from pmo_shared.eventstore.writer import Writer
 from pmo_shared.kernel.clock import Clock
-from pmo_shared.messaging.applier import BatchApplier, Incoming, Projection
+from pmo_shared.messaging.applier import BatchApplier, Projection
+from pmo_shared.messaging.incoming import Incoming
 from pmo_shared.messaging.stream import ALL_SUBJECTS
 from pmo_shared.messaging.tables import ConsumerTables
 from pmo_shared.tracing import start_consumer_spans
 
 log = structlog.get_logger(__name__)
 LEASE_TTL = timedelta(seconds=10)
+HOLD_BACK_SECONDS = 0.5
 
 
 @dataclass
@@ -65,7 +67,8 @@ class ProjectionConsumer:
         self._holder = f"{socket.gethostname()}-{id(self):x}"
         self.applier = BatchApplier(name=name, tables=tables, catalogue=catalogue,
                                     projections=projections, clock=clock,
-                                    max_attempts=max_attempts)
+                                    max_attempts=max_attempts,
+                                    in_order=filter_subject == ALL_SUBJECTS)
         self.stats = ConsumerStats()
         self._progress = asyncio.Condition()
 
@@ -118,9 +121,13 @@ class ProjectionConsumer:
         finally:
             for span in spans:
                 span.end()
-        # Acks only after the read models and processed markers are committed.
+        # Acks only after the read models and processed markers are committed; held-back
+        # events come again shortly, once their predecessor had a chance to arrive.
         for msg in messages:
-            await msg.ack()
+            if msg.metadata.sequence.stream in result.held:
+                await msg.nak(delay=HOLD_BACK_SECONDS)
+            else:
+                await msg.ack()
         self.stats.applied_total += result.applied
         self.stats.skipped_total += result.skipped
         self.stats.parked_total += result.parked
@@ -134,9 +141,12 @@ class ProjectionConsumer:
     def _incoming(msg: Msg) -> Incoming:
         sequence = msg.metadata.sequence.stream
         try:
-            return Incoming(sequence=sequence, raw=msg.data, envelope=Envelope.from_json(msg.data))
+            envelope: Envelope | None = Envelope.from_json(msg.data)
+            error = None
         except ValueError as exc:
-            return Incoming(sequence=sequence, raw=msg.data, envelope=None, error=repr(exc))
+            envelope, error = None, repr(exc)
+        return Incoming(sequence=sequence, raw=msg.data, envelope=envelope, error=error,
+                        deliveries=msg.metadata.num_delivered or 1)
 
     def _acquire(self, conn: Any) -> bool:
         return try_acquire(conn, self._leases, name=f"projector-{self.name}",
