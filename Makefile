@@ -38,8 +38,9 @@ bench: install
 soak: install
 	$(BIN)/pytest -q -s -m soak
 
+# Starts `pmo run` on a fresh var/demo, writes the small seeded portfolio, prints report URLs.
 demo: install
-	$(BIN)/pmo run --demo
+	$(BIN)/python -m bench.generator.demo
 
 clean:
 	rm -rf $(VENV) var

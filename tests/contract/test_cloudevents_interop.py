@@ -4,9 +4,9 @@ from uuid import uuid4
 
 import nats
 from cloudevents.core.formats.json import JSONFormat
+
 from pmo_shared.envelope import Envelope
 from pmo_shared.messaging.stream import subject_for
-
 from tests.support.waiting import wait_until
 
 

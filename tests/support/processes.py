@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import httpx
+
 from pmo_shared.devserver import free_port
 from pmo_shared.migrate import upgrade
 
@@ -27,6 +28,10 @@ class ServiceProcess:
         }
         self.database_url = database_url
         self._process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
 
     @property
     def base_url(self) -> str:

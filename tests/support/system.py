@@ -1,18 +1,17 @@
 """All four services in-process on one real NATS server, each on its own database."""
 from __future__ import annotations
 
+import importlib
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from pathlib import Path
-
-import importlib
 from typing import Any
 
 import httpx
 import pytest
-from pmo_shared.devserver import NatsServer
 
+from pmo_shared.devserver import NatsServer
 from tests.support.apps import auth, dev_settings, running
 from tests.support.databases import fresh_database_url
 

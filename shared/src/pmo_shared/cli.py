@@ -51,12 +51,16 @@ def run(
         database_urls = devplan.sqlite_urls(data_dir)
     specs = devplan.plan_services(base_port=base_port, database_urls=database_urls)
     defaults = ServiceSettings()
+    # The same NATS model as production: one user per service, only the admin manages the stream.
+    passwords = devplan.nats_passwords(data_dir)
     nats = NatsServer(data_dir / "nats", port=4222, monitor_port=8222,
-                      log_file=data_dir / "logs" / "nats.log", own_session=True)
+                      log_file=data_dir / "logs" / "nats.log", own_session=True,
+                      config_file=devplan.nats_config(data_dir, passwords,
+                                                      stream=defaults.stream_name))
     runner = devrun.Runner(
         specs=specs, data_dir=data_dir, nats=nats, stream_name=defaults.stream_name,
         duplicate_window_seconds=defaults.stream_duplicate_window_seconds, echo=typer.echo,
-        base_env=os.environ,
+        base_env=os.environ, nats_passwords=passwords,
     )
 
     def announce() -> None:

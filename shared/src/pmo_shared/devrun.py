@@ -45,12 +45,14 @@ def tail(path: Path, lines: int = TAIL_LINES) -> str:
         return ""
 
 
-async def create_stream(nats_url: str, *, name: str, duplicate_window_seconds: float) -> None:
+async def create_stream(nats_url: str, *, name: str, duplicate_window_seconds: float,
+                        user: str | None = None, password: str | None = None) -> None:
     import nats
 
     from pmo_shared.messaging.stream import ensure_stream
 
-    nc = await nats.connect(nats_url)
+    # Only the admin user may create the stream; the services' users may not (permissions.py).
+    nc = await nats.connect(nats_url, user=user, password=password)
     try:
         await ensure_stream(nc.jetstream(), name=name,
                             duplicate_window_seconds=duplicate_window_seconds)
@@ -73,11 +75,13 @@ class Runner:
         command: Callable[[str, str], list[str]] = module_command,
         base_env: Mapping[str, str] | None = None,
         ready_timeout: float = READY_TIMEOUT_SECONDS,
+        nats_passwords: Mapping[str, str] | None = None,
     ) -> None:
         self.specs, self.data_dir, self.nats, self.echo = specs, data_dir, nats, echo
         self.stream_name, self.duplicate_window = stream_name, duplicate_window_seconds
         self.command, self.ready_timeout = command, ready_timeout
         self.base_env = dict(base_env) if base_env is not None else {}
+        self.nats_passwords = dict(nats_passwords) if nats_passwords is not None else None
         self.stopping = threading.Event()
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
 
@@ -92,8 +96,10 @@ class Runner:
             raise RunnerError(f"port(s) {', '.join(map(str, busy))} already in use; "
                               "is another `pmo run` (or nats-server) running?")
         self.nats.start()
+        admin = self.nats_passwords or {}
         asyncio.run(create_stream(self.nats.url, name=self.stream_name,
-                                  duplicate_window_seconds=self.duplicate_window))
+                                  duplicate_window_seconds=self.duplicate_window,
+                                  user="admin" if admin else None, password=admin.get("admin")))
         for spec in self.specs:
             if self.stopping.is_set():
                 return False
@@ -103,7 +109,7 @@ class Runner:
 
     def _env(self, spec: ServiceSpec) -> dict[str, str]:
         return service_env(spec, nats_url=self.nats.url, data_dir=self.data_dir,
-                           base=self.base_env)
+                           base=self.base_env, nats_passwords=self.nats_passwords)
 
     def _migrate(self, spec: ServiceSpec) -> None:
         # Own session: a Ctrl-C meant for the runner must not kill a migration halfway.

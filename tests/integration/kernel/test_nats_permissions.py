@@ -5,6 +5,7 @@ import nats
 import pytest
 from nats.errors import TimeoutError as NatsTimeout
 from nats.js.errors import APIError, NoStreamResponseError
+
 from pmo_shared.devserver import NatsServer
 from pmo_shared.messaging.permissions import generate_passwords, server_config
 from pmo_shared.messaging.stream import ensure_stream

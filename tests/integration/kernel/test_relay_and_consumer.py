@@ -12,6 +12,7 @@ from pmo_shared.eventstore.writer import Writer
 from pmo_shared.kernel.clock import SystemClock
 from pmo_shared.messaging.applier import BatchApplier, Incoming
 from pmo_shared.messaging.consumer import ProjectionConsumer
+from pmo_shared.messaging.ordering import MAX_HOLD_DELIVERIES
 from pmo_shared.messaging.relay import OutboxRelay
 from pmo_shared.messaging.stream import ensure_stream
 from tests.support.sample import Counter, CounterIncremented, sample_catalogue
@@ -243,7 +244,7 @@ async def test_an_event_whose_predecessor_never_comes_is_parked_after_many_deliv
         select(kernel.tables.events).order_by(kernel.tables.events.c.version)).all())
     from pmo_shared.eventstore.store import envelope_from_row
     orphan = Incoming(sequence=9, raw=b"{}", envelope=envelope_from_row(rows[2], "/s"),
-                      deliveries=20)
+                      deliveries=MAX_HOLD_DELIVERIES)
 
     result = await writer.submit(lambda conn: applier.apply(conn, [orphan]))
 

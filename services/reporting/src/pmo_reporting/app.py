@@ -3,14 +3,35 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from pmo_reporting.api import projects
+from pmo_reporting.api import admin, evm, portfolio, projects, timeseries
+from pmo_reporting.capacity import api as capacity_api
+from pmo_reporting.capacity import burn_api, staffing_api, velocity_api
+from pmo_reporting.operations import lag
+from pmo_reporting.operations.rebuild import Rebuilder
 from pmo_reporting.projections import PROJECTIONS
+from pmo_reporting.risk import api as risk_api
+from pmo_reporting.risk import compliance
 from pmo_reporting.settings import ReportingSettings
 from pmo_reporting.tables import consumer, kernel
 from pmo_shared.events import catalogue
 from pmo_shared.http.app import create_service_app
 from pmo_shared.kernel.clock import Clock
 from pmo_shared.readside import ReadSide
+
+# One router per resource; capacity and risk add theirs on their own lines.
+ROUTERS = [
+    projects.router,
+    evm.router,
+    timeseries.router,
+    portfolio.router,
+    admin.router,
+    capacity_api.router,
+    staffing_api.router,
+    velocity_api.router,
+    burn_api.router,
+    risk_api.router,
+    compliance.router,
+]
 
 
 def create_app(settings: ReportingSettings, *, clock: Clock | None = None) -> FastAPI:
@@ -21,8 +42,10 @@ def create_app(settings: ReportingSettings, *, clock: Clock | None = None) -> Fa
         settings, title="PMO reporting",
         description="Earned value, capacity, risk exposure and portfolio health, as of any date "
                     "and as known at any moment.",
-        routers=[projects.router], checks=read_side.health_checks(),
+        routers=ROUTERS, checks=read_side.health_checks(),
         on_start=read_side.start, on_stop=read_side.stop,
     )
     app.state.read_side = read_side
+    app.state.rebuilder = rebuilder = Rebuilder(read_side)
+    lag.install(app.state.metrics_registry, read_side, rebuilder)
     return app

@@ -36,6 +36,7 @@ from pmo_shared.tracing import start_consumer_spans
 log = structlog.get_logger(__name__)
 LEASE_TTL = timedelta(seconds=10)
 HOLD_BACK_SECONDS = 0.5
+ACK_WAIT_SECONDS = 10
 
 
 @dataclass
@@ -101,7 +102,10 @@ class ProjectionConsumer:
     async def _subscribe(self) -> JetStreamContext.PullSubscription:
         config = ConsumerConfig(
             durable_name=self.name, ack_policy=AckPolicy.EXPLICIT,
-            deliver_policy=DeliverPolicy.ALL, ack_wait=30, max_ack_pending=20_000,
+            # One batch in flight: after a crash the unacked batch is redelivered, in order,
+            # before anything newer (JetStream would otherwise hand out later events first).
+            deliver_policy=DeliverPolicy.ALL, ack_wait=ACK_WAIT_SECONDS,
+            max_ack_pending=self._batch_size,
             filter_subject=self._filter,
         )
         return await self._js.pull_subscribe(self._filter, durable=self.name,

@@ -14,7 +14,8 @@ from sqlalchemy import Connection, Table, select, tuple_
 
 from pmo_shared.messaging.incoming import Incoming
 
-MAX_HOLD_DELIVERIES = 20
+# Longer than JetStream's ack wait, so a killed batch's events are redelivered before parking.
+MAX_HOLD_DELIVERIES = 60
 
 
 @dataclass

@@ -1,6 +1,18 @@
 """Projections, listed explicitly in the order they are applied."""
+from pmo_reporting.capacity.actuals import ActualsProjection
+from pmo_reporting.capacity.progress import VelocityProjection
+from pmo_reporting.capacity.projection import CapacityProjection
+from pmo_reporting.projections.costs import CostsProjection
+from pmo_reporting.projections.health import HealthProjection
 from pmo_reporting.projections.people import PeopleProjection
+from pmo_reporting.projections.plan import PlanProjection
 from pmo_reporting.projections.portfolio import ProjectsProjection
+from pmo_reporting.projections.progress import ProgressProjection
 from pmo_reporting.projections.risks import RisksProjection
+from pmo_reporting.risk.projection import RiskExposureProjection
 
-PROJECTIONS = (ProjectsProjection(), RisksProjection(), PeopleProjection())
+PROJECTIONS = (
+    ProjectsProjection(), PlanProjection(), ProgressProjection(), CostsProjection(),
+    HealthProjection(), RisksProjection(), PeopleProjection(),
+    CapacityProjection(), ActualsProjection(), VelocityProjection(), RiskExposureProjection(),
+)

@@ -1,4 +1,4 @@
-"""Governance schema
+"""Initial schema: kernel tables and the governance views.
 
 Revision ID: 0001
 Revises:

@@ -1,4 +1,4 @@
-"""Initial schema: kernel, inline plan tables, gate decisions
+"""Initial schema: kernel tables and the projects views.
 
 Revision ID: 0001
 Revises:
@@ -19,8 +19,7 @@ depends_on = None
 def upgrade() -> None:
     create_kernel_schema(consumer=True)
     op.create_table('audit_log',
-    sa.Column('position', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True,
-              nullable=False),
+    sa.Column('position', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
     sa.Column('project_id', sa.String(length=36), nullable=False),
     sa.Column('aggregate_id', sa.String(length=64), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),

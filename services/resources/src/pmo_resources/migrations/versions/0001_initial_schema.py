@@ -1,4 +1,4 @@
-"""Initial schema: kernel tables, people, allocations and timesheets views
+"""Initial schema: kernel tables and the resources views.
 
 Revision ID: 0001
 Revises:
@@ -56,9 +56,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('timesheet_id', name=op.f('pk_timesheets_view'))
     )
     with op.batch_alter_table('allocations_view', schema=None) as batch_op:
-        batch_op.create_index(
-            'ix_allocations_view_person_dates', ['person_id', 'start_on', 'end_on'], unique=False,
-        )
+        batch_op.create_index('ix_allocations_view_person_dates', ['person_id', 'start_on', 'end_on'], unique=False)
         batch_op.create_index('ix_allocations_view_project', ['project_id', 'start_on'], unique=False)
 
     with op.batch_alter_table('people_view', schema=None) as batch_op:
@@ -66,9 +64,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_people_view_team_id'), ['team_id'], unique=False)
 
     with op.batch_alter_table('timesheet_projects_view', schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f('ix_timesheet_projects_view_project_id'), ['project_id'], unique=False,
-        )
+        batch_op.create_index(batch_op.f('ix_timesheet_projects_view_project_id'), ['project_id'], unique=False)
 
     with op.batch_alter_table('timesheets_view', schema=None) as batch_op:
         batch_op.create_index('ix_timesheets_view_person_week', ['person_id', 'week_start_on'], unique=False)

@@ -1,0 +1,1 @@
+"""A seeded, deterministic demo portfolio written through the services' public HTTP APIs."""

@@ -1,0 +1,1 @@
+"""Capacity vs demand, utilization, over-allocation, shortages, velocity and burn rate."""

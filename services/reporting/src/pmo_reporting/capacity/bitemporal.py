@@ -1,0 +1,56 @@
+"""Bitemporal fact rows: a fact is visible as known at T when it was recorded by T and not yet
+superseded at T. Rows are never updated except to stamp `superseded_at`."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Table, and_, insert, or_, select, update
+
+
+def known_at(table: Table, at: datetime) -> ColumnElement[bool]:
+    """`recorded_at <= T AND (superseded_at IS NULL OR superseded_at > T)`."""
+    return and_(table.c.recorded_at <= at,
+                or_(table.c.superseded_at.is_(None), table.c.superseded_at > at))
+
+
+def _matches(table: Table, key: Mapping[str, Any]) -> list[ColumnElement[bool]]:
+    return [table.c[name] == value for name, value in key.items()]
+
+
+def current(conn: Connection, table: Table, key: Mapping[str, Any]) -> dict[str, Any] | None:
+    row = conn.execute(select(table).where(*_matches(table, key),
+                                           table.c.superseded_at.is_(None))).mappings().first()
+    return None if row is None else dict(row)
+
+
+def supersede(conn: Connection, table: Table, key: Mapping[str, Any], at: datetime) -> None:
+    conn.execute(update(table).where(*_matches(table, key), table.c.superseded_at.is_(None))
+                 .values(superseded_at=at))
+
+
+def record(conn: Connection, table: Table, values: Mapping[str, Any], at: datetime) -> None:
+    # Parameters, not .values(): the compiled statement is cached across events.
+    conn.execute(insert(table), [{**values, "recorded_at": at, "superseded_at": None}])
+
+
+def replace(conn: Connection, table: Table, key: Mapping[str, Any], values: Mapping[str, Any],
+            at: datetime) -> None:
+    """Supersedes the current fact under `key` (if any) with a new one."""
+    supersede(conn, table, key, at)
+    record(conn, table, {**key, **values}, at)
+
+
+def revise(conn: Connection, table: Table, key: Mapping[str, Any], changes: Mapping[str, Any],
+           at: datetime) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """A new version of the current fact with some fields changed; (old, new), or None when
+    there is no current fact (an event for something this read model never saw)."""
+    old = current(conn, table, key)
+    if old is None:
+        return None
+    new = {name: value for name, value in old.items()
+           if name not in ("id", "recorded_at", "superseded_at")} | dict(changes)
+    supersede(conn, table, key, at)
+    record(conn, table, new, at)
+    return old, new

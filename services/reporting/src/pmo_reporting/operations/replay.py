@@ -1,0 +1,57 @@
+"""Replays a range of the stream into a database through the projections, one transaction per
+batch with the processed markers (the same exactly-once path as the live consumer)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from nats.aio.msg import Msg
+from nats.js import JetStreamContext
+from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
+
+from pmo_shared.envelope import Envelope
+from pmo_shared.eventstore.writer import Writer
+from pmo_shared.messaging.applier import BatchApplier, Incoming
+from pmo_shared.messaging.stream import ALL_SUBJECTS
+
+Progress = Callable[[int, int], None]
+
+
+def incoming(msg: Msg) -> Incoming:
+    sequence = msg.metadata.sequence.stream
+    try:
+        return Incoming(sequence=sequence, raw=msg.data, envelope=Envelope.from_json(msg.data))
+    except ValueError as exc:
+        return Incoming(sequence=sequence, raw=msg.data, envelope=None, error=repr(exc))
+
+
+async def replay(js: JetStreamContext, *, stream: str, applier: BatchApplier, writer: Writer,
+                 first: int, last: int, on_batch: Progress | None = None,
+                 batch_size: int = 1000) -> int:
+    """Applies stream sequences [first, last]; returns how many messages were read."""
+    if last < first:
+        return 0
+    # Ephemeral and unacknowledged: nothing to clean up on the server if we die halfway.
+    config = ConsumerConfig(deliver_policy=DeliverPolicy.BY_START_SEQUENCE, opt_start_seq=first,
+                            ack_policy=AckPolicy.NONE, inactive_threshold=30.0,
+                            filter_subject=ALL_SUBJECTS)
+    subscription = await js.pull_subscribe(ALL_SUBJECTS, stream=stream, config=config)
+    read = 0
+    try:
+        position = first - 1
+        while position < last:
+            try:
+                messages = await subscription.fetch(min(batch_size, last - position), timeout=2.0)
+            except TimeoutError:
+                continue
+            batch = [item for item in map(incoming, messages) if item.sequence <= last]
+            if batch:
+                await writer.submit(lambda conn, batch=batch: applier.apply(conn, batch))
+                position = batch[-1].sequence
+                read += len(batch)
+                if on_batch is not None:
+                    on_batch(read, position)
+            if len(batch) < len(messages):
+                break
+    finally:
+        await subscription.unsubscribe()
+    return read

@@ -1,0 +1,41 @@
+"""rm_costs: actual costs (expenses and timesheet line costs), bitemporal; a correction closes the
+previous version of the same expense or line from its record time."""
+from __future__ import annotations
+
+from sqlalchemy import Connection, insert
+
+from pmo_reporting.projections.facts import supersede, text, to_e4
+from pmo_reporting.tables import rm_costs
+from pmo_shared.envelope import Envelope
+from pmo_shared.events.base import DomainEvent
+from pmo_shared.events.projects import ExpenseCorrected, ExpenseRecorded
+from pmo_shared.events.resources import TimesheetLineCorrected, TimesheetLineRecorded
+
+INSERT = insert(rm_costs)
+
+
+class CostsProjection:
+    name = "costs"
+
+    def apply(self, conn: Connection, envelope: Envelope, event: DomainEvent) -> None:
+        match event:
+            case ExpenseRecorded() | ExpenseCorrected():
+                self._record(conn, envelope, isinstance(event, ExpenseCorrected),
+                             source_id=str(event.expense_id), kind="expense",
+                             project_id=str(event.project_id), task_id=text(event.task_id),
+                             person_id=None, incurred_on=event.spent_on, hours=None,
+                             amount_e4=to_e4(event.amount.amount), currency=event.amount.currency)
+            case TimesheetLineRecorded() | TimesheetLineCorrected():
+                self._record(conn, envelope, isinstance(event, TimesheetLineCorrected),
+                             source_id=str(event.line_id), kind="timesheet",
+                             project_id=str(event.project_id), task_id=text(event.task_id),
+                             person_id=str(event.person_id), incurred_on=event.worked_on,
+                             hours=event.hours, amount_e4=to_e4(event.cost.amount),
+                             currency=event.cost.currency)
+
+    @staticmethod
+    def _record(conn: Connection, envelope: Envelope, correction: bool, **values: object) -> None:
+        # Only a correction has an earlier version to close; each event applies exactly once.
+        if correction:
+            supersede(conn, rm_costs, envelope.time, source_id=values["source_id"])
+        conn.execute(INSERT, {**values, "recorded_at": envelope.time, "superseded_at": None})
