@@ -75,14 +75,17 @@ class ConsumerCollector(Collector):
         lag = GaugeMetricFamily("pmo_consumer_pending_messages",
                                 "Messages in the stream not yet delivered to the consumer",
                                 labels=["consumer"])
+        position = GaugeMetricFamily("pmo_consumer_last_sequence",
+                                     "Last stream sequence applied", labels=["consumer"])
         for consumer in consumers:
             stats = consumer.stats
+            position.add_metric([consumer.name], stats.last_sequence)
             families["applied"].add_metric([consumer.name], stats.applied_total)
             families["skipped"].add_metric([consumer.name], stats.skipped_total)
             families["parked"].add_metric([consumer.name], stats.parked_total)
             if stats.pending is not None:
                 lag.add_metric([consumer.name], stats.pending)
-        yield from (*families.values(), lag)
+        yield from (*families.values(), lag, position)
         yield from self._dead_letters(consumers)
 
     def _dead_letters(self, consumers: list[ProjectionConsumer]) -> Iterator[Metric]:

@@ -17,6 +17,7 @@ from pmo_shared.events import catalogue
 from pmo_shared.http.app import create_service_app
 from pmo_shared.kernel.clock import Clock
 from pmo_shared.readside import ReadSide
+from pmo_shared.telemetry import read_side_collectors
 
 # One router per resource; capacity and risk add theirs on their own lines.
 ROUTERS = [
@@ -44,8 +45,9 @@ def create_app(settings: ReportingSettings, *, clock: Clock | None = None) -> Fa
                     "and as known at any moment.",
         routers=ROUTERS, checks=read_side.health_checks(),
         on_start=read_side.start, on_stop=read_side.stop,
+        collectors=read_side_collectors(read_side),
     )
     app.state.read_side = read_side
     app.state.rebuilder = rebuilder = Rebuilder(read_side)
-    lag.install(app.state.metrics_registry, read_side, rebuilder)
+    lag.install(app.state.metrics_registry, rebuilder)
     return app

@@ -114,5 +114,7 @@ async def test_consumer_lag_and_position_are_exported_in_metrics(reporting, feed
     await Project(feed).charter(recorded_at=at("2026-01-02T09:00"))
     await reporting.get("/v1/evm/all", headers=reporting.admin, params=feed.wait_params())
     text = (await reporting.get("/metrics")).text
-    assert 'pmo_consumer_pending_events{consumer="reporting"} 0.0' in text
+    assert 'pmo_consumer_pending_messages{consumer="reporting"} 0.0' in text
     assert 'pmo_consumer_last_sequence{consumer="reporting"} 1.0' in text
+    assert 'pmo_consumer_applied_total{consumer="reporting"} 1.0' in text
+    assert "pmo_dead_letters 0.0" in text
