@@ -4,8 +4,9 @@ import importlib
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from pmo_shared.migrate import upgrade
 from sqlalchemy import create_engine
+
+from pmo_shared.migrate import upgrade
 
 
 @pytest.mark.parametrize("service", ["projects", "governance", "resources", "reporting"])
