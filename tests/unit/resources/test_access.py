@@ -37,3 +37,8 @@ def test_a_team_member_reads_only_their_own_capacity():
     me = access("team_member", person_id=PERSON)
     assert (me.reads_person(PERSON), me.reads_person(uuid4())) == (True, False)
     assert access("project_manager").reads_person(uuid4()) is True
+
+
+def test_managing_the_people_pool_gives_no_read_of_a_projects_staffing():
+    assert access("portfolio_manager").reads_project(PROJECT) is False
+    assert access("team_member", projects=[PROJECT]).reads_project(PROJECT) is True

@@ -29,7 +29,9 @@ class Access:
         return self.principal.can_manage_project(project_id)
 
     def reads_project(self, project_id: UUID) -> bool:
-        return self.principal.can_read_project(project_id) or self.is_resource_manager()
+        """A project's staffing is the project's: a role on it is needed, as everywhere (API1).
+        Managing the people pool is no such role; a portfolio manager lists the project."""
+        return self.principal.can_read_project(project_id)
 
     def reads_person(self, person_id: UUID) -> bool:
         """Capacity is needed by whoever staffs work; a team member sees only their own."""

@@ -1,6 +1,6 @@
 """/v1/people/{id}/cost-rates and /v1/roles/{role}/cost-rates: effective-dated hourly rates.
 
-Rates are visible only to resource managers and auditors; only resource managers set them."""
+Rates are visible only to resource managers and auditors; only PMO admins set them."""
 from __future__ import annotations
 
 from typing import Annotated
@@ -9,7 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse, Response
 
-from pmo_resources.api.deps import rate_readers_only, resource_managers_only
+from pmo_resources.api.deps import admins_only, rate_readers_only
 from pmo_resources.api.schemas.availability import CostRateCreate, CostRateRead, CostRatesRead
 from pmo_resources.commands import SetCostRate
 from pmo_resources.domain.person import Person
@@ -38,7 +38,7 @@ def _role_rates(rates: RoleRate) -> CostRatesRead:
 
 
 @router.post("/v1/people/{person_id}/cost-rates", status_code=201, response_model=CostRatesRead,
-             dependencies=resource_managers_only)
+             dependencies=admins_only)
 async def set_person_rate(person_id: UUID, body: CostRateCreate,
                           scope: CommandScopeDep) -> Response:
     cmd = SetCostRate(effective_from=body.effective_from, hourly_rate=body.hourly_rate)
@@ -56,7 +56,7 @@ async def read_person_rates(person_id: UUID, write_side: WriteSideDep) -> JSONRe
 
 
 @router.post("/v1/roles/{role}/cost-rates", status_code=201, response_model=CostRatesRead,
-             dependencies=resource_managers_only)
+             dependencies=admins_only)
 async def set_role_rate(role: RolePath, body: CostRateCreate, scope: CommandScopeDep) -> Response:
     cmd = SetCostRate(effective_from=body.effective_from, hourly_rate=body.hourly_rate)
     return await scope.run(lambda uow: handlers.set_role_rate(role, cmd, uow), _role_rates,

@@ -15,4 +15,5 @@ async def access(principal: PrincipalDep) -> Access:
 
 AccessDep = Annotated[Access, Depends(access)]
 resource_managers_only = [Depends(require_roles(*RESOURCE_MANAGERS))]
+admins_only = [Depends(require_roles("pmo_admin"))]
 rate_readers_only = [Depends(require_roles(*RATE_READERS))]

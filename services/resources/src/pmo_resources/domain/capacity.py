@@ -41,7 +41,9 @@ class Load:
     percent_of_capacity: Decimal | None = None
 
     def hours_on(self, day: date, capacity: Decimal) -> Decimal:
-        if not self.start_on <= day <= self.end_on:
+        # A booking does not land on days the person does not work (weekends, holidays, full
+        # days off), as in Float or Resource Guru; reporting's capacity views use the same rule.
+        if capacity == ZERO or not self.start_on <= day <= self.end_on:
             return ZERO
         if self.hours_per_day is not None:
             return self.hours_per_day

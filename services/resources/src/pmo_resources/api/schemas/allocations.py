@@ -33,6 +33,9 @@ class AllocationCreate(Write):
 
 
 class AllocationUpdate(Write):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "start_on": "2027-03-01", "end_on": "2027-04-30", "percent_of_capacity": "40"}]})
+
     start_on: date
     end_on: date
     hours_per_day: Hours | None = None
@@ -40,6 +43,9 @@ class AllocationUpdate(Write):
 
 
 class AllocationFill(Write):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "person_id": "6a1d2c3b-4e5f-4a7b-8c9d-0e1f2a3b4c5d"}]})
+
     person_id: UUID
 
 

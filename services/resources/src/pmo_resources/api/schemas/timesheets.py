@@ -34,6 +34,10 @@ class LineCreate(Write):
 
 
 class LineCorrection(LineCreate):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "project_id": "0b6f1c1e-8a5e-4a8e-9d7e-2f1c3b4a5d6e", "worked_on": "2027-03-01",
+        "hours": "6.00", "comment": "Data migration", "reason": "booked 7.5 by mistake"}]})
+
     reason: Reason
 
 
