@@ -1,8 +1,10 @@
 """One system per test module: all four services in-process on one real NATS, started once."""
 from __future__ import annotations
 
+import asyncio
+import io
 from collections.abc import AsyncIterator, Iterator
-from contextlib import AsyncExitStack
+from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,26 @@ from pmo_shared.devserver import NatsServer
 from tests.support.apps import dev_settings, running
 from tests.support.databases import DatabaseKind, database_kinds, fresh_database_url
 from tests.support.system import SERVICES, System, service_factories
+
+STOP_SECONDS = 60
+
+
+@asynccontextmanager
+async def bounded_stop() -> AsyncIterator[AsyncExitStack]:
+    """Stops the services within STOP_SECONDS, else fails naming the tasks that would not end
+    (a hung shutdown was seen twice under heavy CPU load; this turns it into a diagnosis)."""
+    stack = AsyncExitStack()
+    try:
+        yield stack
+    finally:
+        try:
+            await asyncio.wait_for(stack.aclose(), STOP_SECONDS)
+        except TimeoutError:
+            stuck = io.StringIO()
+            for task in asyncio.all_tasks():
+                task.print_stack(file=stuck)
+            raise AssertionError(f"services did not stop in {STOP_SECONDS} s:\n"
+                                 f"{stuck.getvalue()}") from None
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +70,7 @@ def _kinds() -> list[object]:
 async def module_system(request: pytest.FixtureRequest, module_nats: NatsServer,
                         tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[System]:
     """Started once per module (and database kind); tests share it and its objects."""
-    async with AsyncExitStack() as stack:
+    async with bounded_stop() as stack:
         yield await start_system(stack, request.param, module_nats.url,
                                  tmp_path_factory.mktemp("system"))
 
@@ -57,6 +79,6 @@ async def module_system(request: pytest.FixtureRequest, module_nats: NatsServer,
 async def sqlite_system(module_nats: NatsServer,
                         tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[System]:
     """For checks that stop before any database work (tokens, body parsing): SQLite only."""
-    async with AsyncExitStack() as stack:
+    async with bounded_stop() as stack:
         yield await start_system(stack, "sqlite", module_nats.url,
                                  tmp_path_factory.mktemp("system"))

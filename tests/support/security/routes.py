@@ -221,17 +221,8 @@ _PROJECT_SCOPED = frozenset({PROJECT_READ, PROJECT_MANAGE, PROJECT_CONTRIBUTE})
 # over them are shared across projects (pmo_governance.api.lessons), ids and all.
 SHARED_BY_DESIGN = frozenset({"governance GET /v1/knowledge", "governance GET /v1/lessons/{lesson_id}"})
 
-# Findings in services whose engineers were still at work when this suite found them; the suites
-# skip these routes until the fix lands (issue 7), so the tree stays green meanwhile.
-PENDING_FIX = frozenset({
-    "resources GET /v1/allocations/{allocation_id}",  # any portfolio manager reads any project's
-    "resources GET /v1/projects/{project_id}/staffing",  # allocations and staffing
-    "resources POST /v1/people/{person_id}/cost-rates",  # portfolio managers set cost rates
-    "resources POST /v1/roles/{role}/cost-rates",
-    "resources PATCH /v1/allocations/{allocation_id}",  # no OpenAPI example: a body cannot
-    "resources POST /v1/allocations/{allocation_id}/fill",  # reach the authorization check
-    "resources PUT /v1/timesheets/{timesheet_id}/lines/{line_id}",  # example lacks `reason`
-})
+# Routes skipped while a finding awaits its fix in a service being worked on; empty when done.
+PENDING_FIX: frozenset[str] = frozenset()
 
 # Query parameters a route requires, so the matrix reaches its authorization check.
 QUERY = {"reporting GET /v1/evm/projects/{project_id}/series": {"from": "2027-01-04",

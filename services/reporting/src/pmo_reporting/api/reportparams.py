@@ -3,17 +3,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 from uuid import UUID
 
 from fastapi import Depends, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from pmo_reporting.queries.timeslice import TimeSlice
 from pmo_shared.http.principal import Principal
 from pmo_shared.kernel.clock import Clock
 
 Rounding = Literal["presentation", "none"]
+D = TypeVar("D", date, datetime)
 
 
 class ReportTime(BaseModel):
@@ -21,10 +22,24 @@ class ReportTime(BaseModel):
     as_known_at: datetime = Field(description="Record time the report reflects (UTC)")
 
 
+def _plausible(moment: D) -> D:
+    # Years near 1 or 9999 overflow the date arithmetic of a report (a zone shift to UTC, periods
+    # counted back from the status date): a 422 naming the parameter, not a 500 (found by fuzzing).
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+        raise ValueError(f"the year must be between {MIN_YEAR} and {MAX_YEAR}")
+    return moment
+
+
+MIN_YEAR, MAX_YEAR = 1900, 9000
+PlausibleDate = Annotated[date, AfterValidator(_plausible)]
+PlausibleTime = Annotated[datetime, AfterValidator(_plausible)]
+
+
 def report_time(
     request: Request,
-    as_of: Annotated[date | None, Query(description="Status date; default today (UTC)")] = None,
-    as_known_at: Annotated[datetime | None, Query(
+    as_of: Annotated[PlausibleDate | None, Query(
+        description="Status date; default today (UTC)")] = None,
+    as_known_at: Annotated[PlausibleTime | None, Query(
         description="Answer with what was recorded by this UTC time; default now")] = None,
 ) -> TimeSlice:
     clock: Clock = request.app.state.read_side.runtime.clock
