@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import asyncio
 import io
+import time
+import warnings
 from collections.abc import AsyncIterator, Iterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
@@ -16,6 +18,7 @@ from tests.support.databases import DatabaseKind, database_kinds, fresh_database
 from tests.support.system import SERVICES, System, service_factories
 
 STOP_SECONDS = 60
+SLOW_STOP_SECONDS = 10
 
 
 @asynccontextmanager
@@ -26,8 +29,12 @@ async def bounded_stop() -> AsyncIterator[AsyncExitStack]:
     try:
         yield stack
     finally:
+        started = time.monotonic()
         try:
             await asyncio.wait_for(stack.aclose(), STOP_SECONDS)
+            if time.monotonic() - started > SLOW_STOP_SECONDS:
+                warnings.warn(f"services took {time.monotonic() - started:.1f} s to stop",
+                              stacklevel=1)
         except TimeoutError:
             stuck = io.StringIO()
             for task in asyncio.all_tasks():
