@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from pmo_shared.http.devkeys import DevKeys, issue_token
 from pmo_shared.migrate import upgrade
 from pmo_shared.settings import ServiceSettings
+from tests.support.waiting import wait_until
 
 
 def dev_settings(settings_cls: type[ServiceSettings], *, database_url: str, nats_url: str,
@@ -42,6 +43,11 @@ async def running(package: str, create_app: Callable[..., FastAPI],
     upgrade(package, settings.database_url)
     app = create_app(settings, **app_kwargs)
     async with app.router.lifespan_context(app):
+        # NATS is joined in the background; tests start once the stream exists, as after a
+        # real start-up, so what they publish or consume never races stream creation.
+        side = getattr(app.state, "write_side", None) or app.state.read_side
+        await wait_until(lambda: side.runtime.stream_ready, timeout=20,
+                         message=f"{package}: the stream never became ready")
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
             client.app = app  # type: ignore[attr-defined]

@@ -76,10 +76,7 @@ class Runtime:
                 backoff *= 2
 
     async def stop(self) -> None:
-        for task in reversed(self._tasks):
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        await cancel_all(self._tasks)
         self._tasks.clear()
         if self.nc is not None and not self.nc.is_closed:
             # close, not drain: unacked messages are redelivered and unmarked outbox rows resent,
@@ -103,3 +100,24 @@ class Runtime:
                                                  "stream_ready": self.stream_ready})
 
         return {"database": database, "nats": nats}
+
+
+async def cancel_all(tasks: list[asyncio.Task[None]], *, rounds: int = 3,
+                     seconds: float = 5.0) -> None:
+    """Cancels, and cancels again: on Python 3.11 `asyncio.wait_for` (inside nats-py's fetch, for
+    one) can swallow a cancellation that lands as its inner call completes, and a loop that
+    retries on errors would then run on and hang shutdown."""
+    for _ in range(rounds):
+        pending = [task for task in tasks if not task.done()]
+        if not pending:
+            break
+        for task in pending:
+            task.cancel()
+        await asyncio.wait(pending, timeout=seconds)
+    stuck = [task.get_name() for task in tasks if not task.done()]
+    if stuck:
+        log.error("runtime.tasks_did_not_stop", tasks=stuck)
+    for task in tasks:
+        if task.done() and not task.cancelled():
+            with contextlib.suppress(BaseException):
+                task.exception()
