@@ -7,7 +7,6 @@ import nats
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from pmo_shared.admin.http import router as admin_router
 from pmo_shared.cli import app
 from pmo_shared.http.app import create_write_service_app
 from tests.integration.ops import samples
@@ -86,7 +85,7 @@ async def test_the_admin_endpoint_republishes_a_deleted_stream_for_pmo_admins_on
     service = create_write_service_app(
         samples.settings(database_url, nats_server.url, stream="PMO", dev_mode=True,
                          dev_keys_dir=keys),
-        title="s", description="s", routers=[admin_router], tables=samples.write_tables)
+        title="s", description="s", routers=[], tables=samples.write_tables)
     async with serving(service) as client:
         side = service.state.write_side
         counters = [await samples.start_counter(side, increments=2) for _ in range(10)]

@@ -182,6 +182,7 @@ ACCESS: dict[str, Rule] = {
     f"{Q} GET /v1/evm/all": _r(SIGNED_IN),
     f"{Q} GET /v1/evm/projects/{{project_id}}/series": _r(PROJECT_READ, "project"),
     f"{Q} GET /v1/portfolio/health": _r(SIGNED_IN),
+    **{f"{svc} POST /v1/admin/republish": _r(ADMIN) for svc in (P, G, R)},
     f"{Q} GET /v1/admin/dead-letters": _r(INSPECT),
     f"{Q} POST /v1/admin/dead-letters/{{dead_letter_id}}/redrive": _r(ADMIN),
     f"{Q} POST /v1/admin/rebuilds": _r(ADMIN),

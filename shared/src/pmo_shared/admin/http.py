@@ -1,6 +1,6 @@
 """`POST /v1/admin/republish` for a write service: the `pmo republish` command over HTTP, for
-operators who reach the service but not its database. PMO admins only. A service opts in by adding
-`router` to its app's routers (and the route to the security suite's access table)."""
+operators who reach the service but not its database. PMO admins only; every write service
+mounts it (pmo_shared.http.app.create_write_service_app)."""
 from __future__ import annotations
 
 from typing import ClassVar

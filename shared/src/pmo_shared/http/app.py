@@ -8,6 +8,7 @@ from fastapi import APIRouter, FastAPI
 from prometheus_client import CollectorRegistry
 from prometheus_client.registry import Collector
 
+from pmo_shared.admin.http import router as republish_router
 from pmo_shared.events import catalogue
 from pmo_shared.eventstore.tables import KernelTables
 from pmo_shared.http.cors import install_cors
@@ -74,8 +75,10 @@ def create_write_service_app(
     """A write service: the common app plus its event store, writer and outbox relay."""
     write_side = WriteSide(settings, tables=tables, catalogue=catalogue, clock=clock,
                            subscriptions=subscriptions)
+    # Every write service can republish its store to the stream (PMO admins only).
     app = create_service_app(
-        settings, title=title, description=description, routers=routers,
+        settings, title=title, description=description,
+        routers=[*routers, republish_router],
         checks=write_side.health_checks(), on_start=write_side.start, on_stop=write_side.stop,
         collectors=write_side_collectors(write_side),
     )
