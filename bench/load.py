@@ -9,10 +9,9 @@ import time
 from contextlib import closing
 from dataclasses import dataclass
 
-import httpx
-
 from bench import wrk
 from bench.baseline_app import BODY
+from bench.http_driver import Driver
 from bench.report import percentile
 from bench.services import System
 
@@ -63,27 +62,24 @@ async def _steady(system: System, visibility: _Visibility, *, rate: int,
                   seconds: int) -> tuple[int, float, list[float], list[str]]:
     posts_ms: list[float] = []
     failures: list[str] = []
-    headers = {"Authorization": f"Bearer {system.token}", "Content-Type": "application/json"}
-    limits = httpx.Limits(max_connections=MAX_IN_FLIGHT, max_keepalive_connections=MAX_IN_FLIGHT)
-    async with httpx.AsyncClient(base_url=system.url("resources"), headers=headers,
-                                 limits=limits, trust_env=False, timeout=30) as client:
-
-        # Bounded in flight: past this the service is overloaded anyway, and httpx's pool slows
-        # down quadratically with thousands of queued requests, which would measure the client.
-        in_flight = asyncio.Semaphore(MAX_IN_FLIGHT)
+    headers = [("Authorization", f"Bearer {system.token}"), ("Content-Type", "application/json")]
+    # Bounded in flight: past this the service is overloaded anyway.
+    async with Driver(system.url("resources"), connections=MAX_IN_FLIGHT,
+                      headers=headers) as driver:
 
         async def send() -> None:
             began = time.perf_counter()
             try:
-                async with in_flight:
-                    response = await client.post("/v1/people", content=BODY)
-                    response.raise_for_status()
-            except httpx.HTTPError as exc:  # counted and reported, never silently dropped
+                response = await driver.post("/v1/people", BODY.encode())
+            except OSError as exc:  # counted and reported, never silently dropped
                 failures.append(repr(exc))
+                return
+            if response.status >= 300:
+                failures.append(f"{response.status}: {response.body[:200]!r}")
                 return
             answered = time.perf_counter()
             posts_ms.append((answered - began) * 1000)
-            for event_id in response.headers["PMO-Event-Ids"].split(","):
+            for event_id in response.headers["pmo-event-ids"].split(","):
                 visibility.awaited[event_id] = answered
 
         total = rate * seconds

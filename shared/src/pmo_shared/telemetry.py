@@ -1,9 +1,8 @@
 """Operational telemetry: metrics computed at scrape time (outbox backlog and age, relay and
-consumer counters, consumer lag, dead letters) and the access log. Rates (events projected per
+consumer counters, consumer lag, dead letters). Rates (events projected per
 second) are PromQL's job: `rate(pmo_consumer_applied_total[1m])`."""
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -11,11 +10,9 @@ import structlog
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 from sqlalchemy import func, select
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pmo_shared.eventstore.database import Database
-from pmo_shared.http.observability import current_request_id
-from pmo_shared.messaging.relay import read_backlog
+from pmo_shared.messaging.backlog import read_backlog
 
 if TYPE_CHECKING:
     from pmo_shared.messaging.consumer import ProjectionConsumer
@@ -23,7 +20,6 @@ if TYPE_CHECKING:
     from pmo_shared.writeside import WriteSide
 
 log = structlog.get_logger(__name__)
-access_log = structlog.get_logger("pmo.access")
 
 
 class OutboxCollector(Collector):
@@ -109,40 +105,3 @@ def write_side_collectors(side: WriteSide) -> list[Collector]:
 def read_side_collectors(side: ReadSide) -> list[Collector]:
     """For reporting: `create_service_app(..., collectors=read_side_collectors(read_side))`."""
     return [ConsumerCollector(lambda: [side.consumer] if side.consumer else [], side.database)]
-
-
-_QUIET_ROUTES = frozenset({"/livez", "/readyz", "/metrics"})
-
-
-class AccessLog:
-    """One structured line per request: route, status, duration, and the actor bound by the auth
-    dependency; the request id (= the events' correlation id) is added by the log processors."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        # Values bound by a previous request on this task must not leak into this one.
-        structlog.contextvars.clear_contextvars()
-        status = 500
-        started = time.perf_counter()
-
-        async def recording_send(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, recording_send)
-        finally:
-            route = getattr(scope.get("route"), "path", None) or "<unmatched>"
-            # Probes and scrapes arrive every few seconds: keep them out of the info stream.
-            emit = access_log.debug if route in _QUIET_ROUTES else access_log.info
-            emit("http.request", method=scope["method"], route=route, status=status,
-                            duration_ms=round((time.perf_counter() - started) * 1000, 2),
-                            correlation_id=current_request_id())
-            structlog.contextvars.clear_contextvars()

@@ -181,6 +181,9 @@ ACCESS: dict[str, Rule] = {
     f"{Q} GET /v1/evm/portfolios/{{portfolio_id}}": _r(SIGNED_IN, "portfolio"),
     f"{Q} GET /v1/evm/all": _r(SIGNED_IN),
     f"{Q} GET /v1/evm/projects/{{project_id}}/series": _r(PROJECT_READ, "project"),
+    f"{Q} GET /v1/evm/programs/{{program_id}}/series": _r(SIGNED_IN),
+    f"{Q} GET /v1/evm/portfolios/{{portfolio_id}}/series": _r(SIGNED_IN, "portfolio"),
+    f"{Q} GET /v1/evm/all/series": _r(SIGNED_IN),
     f"{Q} GET /v1/portfolio/health": _r(SIGNED_IN),
     **{f"{svc} POST /v1/admin/republish": _r(ADMIN) for svc in (P, G, R)},
     f"{Q} GET /v1/admin/dead-letters": _r(INSPECT),
@@ -226,8 +229,9 @@ SHARED_BY_DESIGN = frozenset({"governance GET /v1/knowledge", "governance GET /v
 PENDING_FIX: frozenset[str] = frozenset()
 
 # Query parameters a route requires, so the matrix reaches its authorization check.
-QUERY = {"reporting GET /v1/evm/projects/{project_id}/series": {"from": "2027-01-04",
-                                                              "to": "2027-03-28"}}
+SERIES_RANGE = {"from": "2027-01-04", "to": "2027-03-28"}
+QUERY = {f"reporting GET /v1/evm/{path}/series": SERIES_RANGE for path in (
+    "projects/{project_id}", "programs/{program_id}", "portfolios/{portfolio_id}", "all")}
 
 
 def allowed(rule: Rule, owner: str) -> frozenset[str]:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 import structlog
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 
 from pmo_shared.http.cors import install_cors
 from pmo_shared.http.observability import configure_logging, current_request_id, install_request_id
@@ -96,3 +96,18 @@ async def test_cors_ignores_an_origin_that_is_not_listed() -> None:
 async def test_without_configured_origins_no_cors_headers_are_sent() -> None:
     response = await get(build_app([]), {"Origin": "https://pmo.example"})
     assert "access-control-allow-origin" not in response.headers
+
+
+async def test_a_replaced_request_id_is_what_the_app_reads_from_the_request_too() -> None:
+    app = FastAPI()
+    install_request_id(app)
+
+    @app.get("/whoami")
+    async def whoami(request: Request) -> dict[str, str | None]:
+        return {"header": request.headers.get("x-request-id"), "context": current_request_id()}
+
+    response = await get(app, {"X-Request-ID": "bad\tid"})
+
+    generated = response.headers["x-request-id"]
+    assert re.fullmatch(r"[0-9a-f]{32}", generated)
+    assert response.json() == {"header": generated, "context": generated}

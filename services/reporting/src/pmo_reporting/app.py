@@ -7,7 +7,9 @@ from pmo_reporting.api import admin, evm, portfolio, projects, timeseries
 from pmo_reporting.capacity import api as capacity_api
 from pmo_reporting.capacity import burn_api, staffing_api, velocity_api
 from pmo_reporting.operations import lag
+from pmo_reporting.operations.active import active_url
 from pmo_reporting.operations.rebuild import Rebuilder
+from pmo_reporting.operations.switch import follower
 from pmo_reporting.projections import PROJECTIONS
 from pmo_reporting.risk import api as risk_api
 from pmo_reporting.risk import compliance
@@ -36,7 +38,9 @@ ROUTERS = [
 
 
 def create_app(settings: ReportingSettings, *, clock: Clock | None = None) -> FastAPI:
-    read_side = ReadSide(settings, consumer_name=settings.consumer_name, kernel=kernel,
+    # After a rebuild the read models live in the database the configured one points to.
+    live = settings.model_copy(update={"database_url": active_url(settings.database_url)})
+    read_side = ReadSide(live, consumer_name=settings.consumer_name, kernel=kernel,
                          tables=consumer, catalogue=catalogue, projections=PROJECTIONS,
                          clock=clock)
     app = create_service_app(
@@ -48,6 +52,8 @@ def create_app(settings: ReportingSettings, *, clock: Clock | None = None) -> Fa
         collectors=read_side_collectors(read_side),
     )
     app.state.read_side = read_side
-    app.state.rebuilder = rebuilder = Rebuilder(read_side)
+    app.state.rebuilder = rebuilder = Rebuilder(read_side, configured_url=settings.database_url)
+    read_side.runtime.add_worker(follower(read_side, settings.database_url,
+                                          paused=lambda: rebuilder.running))
     lag.install(app.state.metrics_registry, rebuilder)
     return app

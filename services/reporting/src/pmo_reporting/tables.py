@@ -42,6 +42,25 @@ rm_projects = Table(
 Index("ix_rm_projects_portfolio", rm_projects.c.portfolio_id)
 Index("ix_rm_projects_program", rm_projects.c.program_id)
 
+# Every version of a project's charter, hierarchy and phase, bitemporal: a report as known at T
+# groups projects as they were then (rm_projects is the current version).
+rm_project_versions = Table(
+    "rm_project_versions", metadata,
+    _id(),
+    *(Column(column.name, column.type, nullable=column.nullable) for column in rm_projects.columns),
+    *_bitemporal(),
+)
+Index("ix_rm_project_versions_project", rm_project_versions.c.project_id,
+      rm_project_versions.c.recorded_at)
+
+# Bumped by every event that names a project: cached per-project figures are keyed by it.
+rm_project_stamps = Table(
+    "rm_project_stamps", metadata,
+    Column("project_id", String(36), primary_key=True),
+    Column("changes", BigInteger, nullable=False),
+    Column("last_recorded_at", UTCDateTime(), nullable=False),
+)
+
 # One row per task per plan version: `plan_id` is the project id for the live plan (superseded
 # by replans) or a baseline id (immutable once captured).
 rm_task_plans = Table(

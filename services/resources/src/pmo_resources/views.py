@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert
+from sqlalchemy import Connection, bindparam, delete, insert
 
 from pmo_resources.domain.allocation import Allocation
 from pmo_resources.domain.person import Person
@@ -25,12 +25,18 @@ def _id(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+# Built once, values bound at execution: registering a person is the hottest write path, and
+# a statement built per call is constructed and cache-keyed again each time.
+_DELETE_PERSON = delete(people_view).where(people_view.c.person_id == bindparam("key"))
+_INSERT_PERSON = insert(people_view)
+
+
 def write_person(conn: Connection, person: Person) -> None:
-    conn.execute(delete(people_view).where(people_view.c.person_id == str(person.id)))
-    conn.execute(insert(people_view).values(
-        person_id=str(person.id), name=person.name, role=person.role, team_id=_id(person.team_id),
-        employment_type=person.employment_type, active_from=person.active_from,
-        active_until=person.active_until))
+    conn.execute(_DELETE_PERSON, {"key": str(person.id)})
+    conn.execute(_INSERT_PERSON, {
+        "person_id": str(person.id), "name": person.name, "role": person.role,
+        "team_id": _id(person.team_id), "employment_type": person.employment_type,
+        "active_from": person.active_from, "active_until": person.active_until})
 
 
 def write_allocation(conn: Connection, allocation: Allocation) -> None:

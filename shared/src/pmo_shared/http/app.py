@@ -14,12 +14,12 @@ from pmo_shared.eventstore.tables import KernelTables
 from pmo_shared.http.cors import install_cors
 from pmo_shared.http.health import Check, health_router
 from pmo_shared.http.limits import BodySizeLimit
-from pmo_shared.http.observability import configure_logging, install_metrics, install_request_id
+from pmo_shared.http.observability import configure_logging, install_request_telemetry
 from pmo_shared.http.problems import PROBLEM_RESPONSES, install_problem_handlers
 from pmo_shared.http.tokens import TokenVerifier
 from pmo_shared.kernel.clock import Clock
 from pmo_shared.settings import ServiceSettings
-from pmo_shared.telemetry import AccessLog, write_side_collectors
+from pmo_shared.telemetry import write_side_collectors
 from pmo_shared.tracing import TracingMiddleware, tracer_for
 from pmo_shared.writeside import Subscription, WriteSide
 
@@ -59,12 +59,10 @@ def create_service_app(
     # Middleware added last runs first: request id outermost, so even a 413 carries it.
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     install_cors(app, settings.cors_allow_origins)
-    install_metrics(app, registry=registry, service=settings.service_name)
-    app.add_middleware(AccessLog)
     tracer = tracer_for(settings)
     if tracer is not None:
         app.add_middleware(TracingMiddleware, tracer=tracer)
-    install_request_id(app)
+    install_request_telemetry(app, registry=registry, service=settings.service_name)
     return app
 
 

@@ -37,7 +37,8 @@ async def current_principal(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
-    if any(name in request.query_params for name in _QUERY_TOKEN_PARAMETERS):
+    if request.scope["query_string"] and any(
+            name in request.query_params for name in _QUERY_TOKEN_PARAMETERS):
         raise Unauthenticated()
     if credentials is None:
         raise Unauthenticated()

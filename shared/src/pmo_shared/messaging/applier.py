@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import structlog
 from sqlalchemy import Connection, delete, insert, select
@@ -29,6 +29,17 @@ class Projection(Protocol):
     name: str
 
     def apply(self, conn: Connection, envelope: Envelope, event: DomainEvent) -> None: ...
+
+
+@runtime_checkable
+class BatchAware(Protocol):
+    """Optional: a projection that buffers work while events are applied. The applier calls
+    `flush` inside the savepoint that applied them (before their processed markers), and
+    `discard` when applying or flushing fails, so a rolled-back event leaves nothing behind."""
+
+    def flush(self, conn: Connection) -> None: ...
+
+    def discard(self, conn: Connection) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -60,6 +71,9 @@ class BatchApplier:
         self.max_attempts = max_attempts
         # Only a consumer that sees every subject sees every version of an aggregate.
         self.in_order = in_order
+        # Built once: a constant statement skips SQLAlchemy's per-call construction and cache key.
+        self._insert_processed = insert(tables.processed)
+        self._batch_aware = tuple(p for p in self.projections if isinstance(p, BatchAware))
 
     def apply(self, conn: Connection, batch: Sequence[Incoming]) -> BatchResult:
         fresh = self._unprocessed(conn, batch)
@@ -74,8 +88,9 @@ class BatchApplier:
         applied = 0
         try:
             with conn.begin_nested():
-                for item in fresh:
-                    self._apply_one(conn, item)
+                self._apply_all(conn, fresh)
+                if fresh:  # one executemany for the whole batch's markers
+                    conn.execute(self._insert_processed, [self._marker(item) for item in fresh])
             applied = len(fresh)
         except _Failed:
             for item in fresh:
@@ -107,6 +122,24 @@ class BatchApplier:
         return fresh
 
     def _apply_one(self, conn: Connection, item: Incoming) -> None:
+        self._apply_all(conn, [item])
+        self._mark_processed(conn, item)
+
+    def _apply_all(self, conn: Connection, items: Sequence[Incoming]) -> None:
+        try:
+            for item in items:
+                self._apply_event(conn, item)
+            for projection in self._batch_aware:
+                try:
+                    projection.flush(conn)
+                except Exception as exc:  # blamed on the last event: alone when applied one by one
+                    raise _Failed(items[-1], exc) from exc
+        except BaseException:
+            for projection in self._batch_aware:
+                projection.discard(conn)
+            raise
+
+    def _apply_event(self, conn: Connection, item: Incoming) -> None:
         try:
             if item.envelope is None:
                 raise ValueError(item.error or "unreadable envelope")
@@ -115,7 +148,6 @@ class BatchApplier:
                 projection.apply(conn, item.envelope, event)
         except Exception as exc:
             raise _Failed(item, exc) from exc
-        self._mark_processed(conn, item)
 
     def _apply_with_retries(self, conn: Connection, item: Incoming) -> bool:
         error: Exception | None = None
@@ -130,13 +162,14 @@ class BatchApplier:
         return False
 
     def _mark_processed(self, conn: Connection, item: Incoming) -> None:
+        conn.execute(self._insert_processed, [self._marker(item)])
+
+    def _marker(self, item: Incoming) -> dict[str, Any]:
         envelope = item.envelope
         assert envelope is not None
-        conn.execute(insert(self.tables.processed).values(
-            event_id=str(envelope.id), aggregate_id=envelope.aggregateid,
-            aggregate_version=envelope.aggregateversion, stream_sequence=item.sequence,
-            processed_at=self.clock.now(),
-        ))
+        return {"event_id": str(envelope.id), "aggregate_id": envelope.aggregateid,
+                "aggregate_version": envelope.aggregateversion, "stream_sequence": item.sequence,
+                "processed_at": self.clock.now()}
 
     def _park(self, conn: Connection, item: Incoming, error: str, attempts: int) -> None:
         envelope = item.envelope

@@ -5,12 +5,14 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
+from sqlalchemy import make_url
 
 from pmo_reporting.api.freshness import ReadSideDep
 from pmo_reporting.operations.rebuild import Rebuilder, RebuildStatus
 from pmo_shared.http.auth import require_roles
 from pmo_shared.kernel.errors import DomainError, NotFound
+from pmo_shared.readside import ReadSide
 
 router = APIRouter(prefix="/v1/admin", tags=["operations"])
 ADMIN = [Depends(require_roles("pmo_admin"))]
@@ -54,10 +56,14 @@ class RebuildRead(BaseModel):
     finished_at: datetime | None
     events_per_second: float | None
     error: str | None
+    active_database: str | None = Field(
+        None, description="The database the read models are served from now (kept across restarts)")
 
     @classmethod
-    def of(cls, status: RebuildStatus) -> RebuildRead:
-        return cls.model_validate(status, from_attributes=True)
+    def of(cls, status: RebuildStatus, side: ReadSide) -> RebuildRead:
+        read = cls.model_validate(status, from_attributes=True)
+        read.active_database = make_url(side.database.url).database
+        return read
 
 
 def _consumer(side: ReadSideDep):  # type: ignore[no-untyped-def]
@@ -99,9 +105,9 @@ async def start_rebuild(side: ReadSideDep, rebuild: RebuilderDep) -> RebuildRead
     _consumer(side)
     if rebuild.running:
         raise RebuildRunning("wait for the current rebuild to finish")
-    return RebuildRead.of(rebuild.start())
+    return RebuildRead.of(rebuild.start(), side)
 
 
 @router.get("/rebuilds/current", response_model=RebuildRead, dependencies=INSPECT)
-async def rebuild_progress(rebuild: RebuilderDep) -> RebuildRead:
-    return RebuildRead.of(rebuild.status)
+async def rebuild_progress(side: ReadSideDep, rebuild: RebuilderDep) -> RebuildRead:
+    return RebuildRead.of(rebuild.status, side)

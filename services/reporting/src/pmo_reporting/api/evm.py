@@ -19,7 +19,8 @@ from pmo_reporting.api.presentation import FigureRead, Presenter
 from pmo_reporting.api.reportparams import RoundingQuery, TimeSliceDep, describe, visible
 from pmo_reporting.metrics.evm import EacMethod
 from pmo_reporting.queries.evm_facts import Scope, load_facts, load_projects
-from pmo_reporting.queries.evm_report import ProjectEvm, aggregate, project_evm
+from pmo_reporting.queries.evm_memo import memo_for
+from pmo_reporting.queries.evm_report import ProjectEvm, ProjectFigures, aggregate, project_evm
 from pmo_reporting.queries.timeslice import TimeSlice
 from pmo_shared.http.auth import PrincipalDep
 from pmo_shared.http.principal import Principal
@@ -32,16 +33,30 @@ BaselineQuery = Annotated[UUID | None, Query(
 
 
 async def compute(side: ReadSideDep, principal: Principal, scope: Scope, when: TimeSlice,
-                  method: EacMethod, baseline_id: UUID | None = None,
-                  with_schedule: bool = False) -> list[ProjectEvm]:
+                  method: EacMethod) -> list[ProjectFigures]:
+    """Figures of every visible project in scope, remembered until the project changes."""
+    memo = memo_for(side.database)
+
     def query(conn):  # type: ignore[no-untyped-def]
-        projects = visible(principal, load_projects(conn, scope))
+        projects = visible(principal, load_projects(conn, scope, when.known_at))
+        return list(memo.figures(conn, projects, when,
+                                 with_live=method == EacMethod.BOTTOM_UP).values())
+
+    return await side.database.read(query)  # type: ignore[no-any-return]
+
+
+async def one_project(side: ReadSideDep, principal: Principal, project_id: UUID, when: TimeSlice,
+                      method: EacMethod, baseline_id: UUID | None) -> ProjectEvm | None:
+    """One project with its earned schedule, which needs the whole measurement baseline."""
+    def query(conn):  # type: ignore[no-untyped-def]
+        projects = visible(principal, load_projects(conn, Scope(project_id=str(project_id)),
+                                                    when.known_at))
         return load_facts(conn, projects, when, with_live=method == EacMethod.BOTTOM_UP,
                           baseline_id=None if baseline_id is None else str(baseline_id))
 
     facts = await side.database.read(query)
-    return [project_evm(f, as_of=when.as_of, method=method, with_schedule=with_schedule)
-            for f in facts.values()]
+    return next((project_evm(f, as_of=when.as_of, method=method, with_schedule=True)
+                 for f in facts.values()), None)
 
 
 @router.get("/projects/{project_id}", response_model=ProjectEvmRead, dependencies=[AwaitEvents])
@@ -49,27 +64,25 @@ async def project_earned_value(project_id: UUID, principal: PrincipalDep, side: 
                                when: TimeSliceDep, eac_method: MethodQuery = EacMethod.TYPICAL,
                                baseline_id: BaselineQuery = None,
                                rounding: RoundingQuery = "presentation") -> ProjectEvmRead:
-    found = await compute(side, principal, Scope(project_id=str(project_id)), when, eac_method,
-                          baseline_id, with_schedule=True)
-    if not found:
+    evm = await one_project(side, principal, project_id, when, eac_method, baseline_id)
+    if evm is None:
         raise NotFound(f"project {project_id} is not known to reporting")
-    evm, show = found[0], Presenter(rounding)
-    project = evm.facts.project
+    show, project = Presenter(rounding), evm.project
     return ProjectEvmRead(
         project_id=project_id, code=project.code, name=project.name,
         portfolio_id=project.portfolio_id, program_id=project.program_id,
-        baseline_id=evm.baseline_id, time=describe(when),
+        baseline_id=evm.figures.baseline_id, time=describe(when),
         earned_value=EarnedValueRead.of(evm.currency, evm.indicators, show),
         earned_schedule=EarnedScheduleRead.of(evm.schedule, show),  # type: ignore[arg-type]
-        actual_hours=evm.facts.hours, unconverted=_unconverted([evm], show),
+        actual_hours=evm.figures.hours, unconverted=_unconverted([evm.figures], show),
         rounding=show.note, freshness=await freshness(side, side.consumer_name),
     )
 
 
-def _unconverted(projects: list[ProjectEvm], show: Presenter) -> list[AmountRead]:
+def _unconverted(projects: list[ProjectFigures], show: Presenter) -> list[AmountRead]:
     sums: dict[str, object] = {}
-    for evm in projects:
-        for currency, amount in evm.unconverted.items():
+    for figures in projects:
+        for currency, amount in figures.unconverted.items():
             sums[currency] = sums.get(currency, 0) + amount  # type: ignore[operator]
     return [AmountRead(amount=show.money(amount), currency=currency)  # type: ignore[arg-type]
             for currency, amount in sorted(sums.items())]

@@ -13,8 +13,9 @@ from pmo_reporting.api.freshness import AwaitEvents, Freshness, ReadSideDep, fre
 from pmo_reporting.api.presentation import FigureRead, Presenter
 from pmo_reporting.api.reportparams import ReportTime, RoundingQuery, TimeSliceDep, describe, visible
 from pmo_reporting.metrics.evm import EacMethod
-from pmo_reporting.queries.evm_facts import Scope, load_facts, load_projects
-from pmo_reporting.queries.evm_report import project_evm
+from pmo_reporting.queries.evm_facts import Scope, load_projects
+from pmo_reporting.queries.evm_memo import memo_for
+from pmo_reporting.queries.evm_report import evm_of
 from pmo_reporting.queries.health_facts import (
     latest_status_reports,
     open_high_risks,
@@ -94,7 +95,7 @@ def _page(rows: list[HealthRow], sort: str, limit: int,
 
 
 def _row(evm: Any, report: Any, risks: int, gaps: int, show: Presenter) -> HealthRow:
-    project, figures = evm.facts.project, evm.indicators
+    project, figures = evm.project, evm.indicators
     return HealthRow(
         project_id=project.project_id, code=project.code, name=project.name,
         portfolio_id=project.portfolio_id, program_id=project.program_id, phase=project.phase,
@@ -121,18 +122,21 @@ async def portfolio_health(
     scope = Scope(portfolio_id=None if portfolio_id is None else str(portfolio_id),
                   program_id=None if program_id is None else str(program_id))
 
+    memo = memo_for(side.database)
+
     def query(conn):  # type: ignore[no-untyped-def]
-        projects = [row for row in visible(principal, load_projects(conn, scope))
+        projects = [row for row in visible(principal, load_projects(conn, scope, when.known_at))
                     if phase is None or row.phase == phase]
         ids = [row.project_id for row in projects]
-        facts = load_facts(conn, projects, when, with_live=eac_method == EacMethod.BOTTOM_UP)
-        return (facts, latest_status_reports(conn, ids, when),
-                open_high_risks(conn, ids, high_risk_min_score), staffing_gaps(conn, ids))
+        figures = memo.figures(conn, projects, when, with_live=eac_method == EacMethod.BOTTOM_UP)
+        return (projects, figures, latest_status_reports(conn, ids, when),
+                open_high_risks(conn, ids, when, high_risk_min_score), staffing_gaps(conn, ids))
 
-    facts, reports, risks, gaps = await side.database.read(query)
+    projects, figures, reports, risks, gaps = await side.database.read(query)
     show = Presenter(rounding)
-    rows = [_row(project_evm(f, as_of=when.as_of, method=eac_method), reports.get(pid),
-                 risks.get(pid, 0), gaps.get(pid, 0), show) for pid, f in facts.items()]
+    rows = [_row(evm_of(row, figures[row.project_id], eac_method), reports.get(row.project_id),
+                 risks.get(row.project_id, 0), gaps.get(row.project_id, 0), show)
+            for row in projects]
     rows = _ordered([row for row in rows if rag is None or row.rag == rag], sort)
     page, next_cursor = _page(rows, sort, limit, cursor)
     return HealthPage(items=page, next_cursor=next_cursor, total=len(rows), time=describe(when),

@@ -57,10 +57,10 @@ RoundingQuery = Annotated[Rounding, Query(
 
 
 def visible(principal: Principal, rows: Iterable[Any]) -> list[Any]:
-    """Only projects the caller may read: admins and auditors all, portfolio managers their
-    portfolios, everyone else the projects in their token."""
+    """Only projects the caller may read (rows of `load_projects`): admins and auditors all,
+    portfolio managers the projects now in their portfolios, everyone else those in their token."""
     return [row for row in rows if principal.can_read_project(
-        UUID(row.project_id), UUID(row.portfolio_id) if row.portfolio_id else None)]
+        UUID(row.project_id), UUID(row.access_portfolio_id) if row.access_portfolio_id else None)]
 
 
 def describe(when: TimeSlice) -> ReportTime:

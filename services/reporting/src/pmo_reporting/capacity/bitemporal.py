@@ -4,9 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Table, and_, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Insert,
+    Select,
+    Table,
+    Update,
+    and_,
+    bindparam,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 
 def known_at(table: Table, at: datetime) -> ColumnElement[bool]:
@@ -15,24 +29,39 @@ def known_at(table: Table, at: datetime) -> ColumnElement[bool]:
                 or_(table.c.superseded_at.is_(None), table.c.superseded_at > at))
 
 
-def _matches(table: Table, key: Mapping[str, Any]) -> list[ColumnElement[bool]]:
-    return [table.c[name] == value for name, value in key.items()]
+# Statements are built once per table and key shape: projections run them for every event, and a
+# constant statement skips SQLAlchemy's per-call construction and compile-cache key.
+@cache
+def _current(table: Table, names: tuple[str, ...]) -> Select[Any]:
+    return select(table).where(*[table.c[name] == bindparam(f"m_{name}") for name in names],
+                               table.c.superseded_at.is_(None))
+
+
+@cache
+def superseding(table: Table, names: tuple[str, ...]) -> Update:
+    return update(table).where(*[table.c[name] == bindparam(f"m_{name}") for name in names],
+                               table.c.superseded_at.is_(None)).values(superseded_at=bindparam("at"))
+
+
+@cache
+def insert_statement(table: Table) -> Insert:
+    return insert(table)
 
 
 def current(conn: Connection, table: Table, key: Mapping[str, Any]) -> dict[str, Any] | None:
-    row = conn.execute(select(table).where(*_matches(table, key),
-                                           table.c.superseded_at.is_(None))).mappings().first()
+    row = conn.execute(_current(table, tuple(key)),
+                       {f"m_{name}": value for name, value in key.items()}).mappings().first()
     return None if row is None else dict(row)
 
 
 def supersede(conn: Connection, table: Table, key: Mapping[str, Any], at: datetime) -> None:
-    conn.execute(update(table).where(*_matches(table, key), table.c.superseded_at.is_(None))
-                 .values(superseded_at=at))
+    """Closes the current version(s) under `key`: from `at` on they are no longer what is known."""
+    conn.execute(superseding(table, tuple(sorted(key))),
+                 {"at": at, **{f"m_{name}": value for name, value in key.items()}})
 
 
 def record(conn: Connection, table: Table, values: Mapping[str, Any], at: datetime) -> None:
-    # Parameters, not .values(): the compiled statement is cached across events.
-    conn.execute(insert(table), [{**values, "recorded_at": at, "superseded_at": None}])
+    conn.execute(insert_statement(table), [{**values, "recorded_at": at, "superseded_at": None}])
 
 
 def replace(conn: Connection, table: Table, key: Mapping[str, Any], values: Mapping[str, Any],

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-from pmo_reporting.capacity.bitemporal import replace
+from pmo_reporting.capacity.deferred import DeferringProjection
 from pmo_reporting.capacity.tables import rm_vel_progress, rm_vel_tasks
 from pmo_reporting.capacity.units import to_e4
 from pmo_shared.envelope import Envelope
@@ -13,17 +13,18 @@ from pmo_shared.events.base import DomainEvent
 from pmo_shared.events.projects import ProgressReported, TaskPlanned, TaskReplanned
 
 
-class VelocityProjection:
+class VelocityProjection(DeferringProjection):
     name = "velocity"
 
     def apply(self, conn: Connection, envelope: Envelope, event: DomainEvent) -> None:
         match event:
             case TaskPlanned() | TaskReplanned():
-                replace(conn, rm_vel_tasks, {"task_id": str(event.task_id)}, {
+                self.writes.replace(conn, rm_vel_tasks, {"task_id": str(event.task_id)}, {
                     "project_id": str(event.project_id),
-                    "planned_effort_e4": to_e4(event.planned_effort_hours)}, envelope.time)
+                    "planned_effort_e4": to_e4(event.planned_effort_hours)}, envelope.time,
+                    supersede=isinstance(event, TaskReplanned))  # a task is planned once
             case ProgressReported():
-                replace(conn, rm_vel_progress,
-                        {"task_id": str(event.task_id), "status_on": event.status_on},
-                        {"project_id": str(event.project_id),
-                         "percent_e4": to_e4(event.percent_complete)}, envelope.time)
+                self.writes.replace(conn, rm_vel_progress,
+                                    {"task_id": str(event.task_id), "status_on": event.status_on},
+                                    {"project_id": str(event.project_id),
+                                     "percent_e4": to_e4(event.percent_complete)}, envelope.time)

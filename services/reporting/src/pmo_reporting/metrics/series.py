@@ -1,7 +1,7 @@
-"""Chart periods (ISO weeks or calendar months), burn rates and runway (pure)."""
+"""Chart periods (ISO weeks or calendar months), cumulative curves, burn rates and runway (pure)."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -22,11 +22,13 @@ def _period_end(day: date, interval: Interval) -> date:
     return first_of_next - timedelta(days=1)
 
 
-def periods(start_on: date, end_on: date, interval: Interval) -> list[tuple[date, date]]:
-    """Consecutive periods covering [start_on, end_on]; the first and last are clipped to it."""
+def periods(start_on: date, end_on: date, interval: Interval,
+            limit: int | None = None) -> list[tuple[date, date]]:
+    """Consecutive periods covering [start_on, end_on]; the first and last are clipped to it.
+    With a limit, at most that many (enough to tell a range that is too long)."""
     result: list[tuple[date, date]] = []
     day = start_on
-    while day <= end_on:
+    while day <= end_on and (limit is None or len(result) < limit):
         end = min(_period_end(day, interval), end_on)
         result.append((day, end))
         day = end + timedelta(days=1)
@@ -54,3 +56,52 @@ def burn(actual_per_period: Sequence[Decimal], planned_per_period: Sequence[Deci
     else:
         runway = Figure(max(remaining_budget, ZERO) / actual)
     return Burn(Figure(actual), Figure(planned), runway)
+
+
+@dataclass(frozen=True, slots=True)
+class Curve:
+    """BAC and cumulative PV, EV and AC at the end of each period of one range, in one currency:
+    curves of projects in the same currency add up period by period."""
+
+    bac: Decimal
+    pv: tuple[Decimal, ...]
+    ev: tuple[Decimal, ...]
+    ac: tuple[Decimal, ...]
+
+    @classmethod
+    def zero(cls, periods: int) -> Curve:
+        zeros = (ZERO,) * periods
+        return cls(ZERO, zeros, zeros, zeros)
+
+    def __add__(self, other: Curve) -> Curve:
+        return Curve(self.bac + other.bac, _plus(self.pv, other.pv), _plus(self.ev, other.ev),
+                     _plus(self.ac, other.ac))
+
+    def burn(self, *, last: int) -> Burn:
+        spent = self.ac[-1] if self.ac else ZERO
+        return burn(in_period(self.ac), in_period(self.pv), remaining_budget=self.bac - spent,
+                    last=last)
+
+
+def _plus(left: Sequence[Decimal], right: Sequence[Decimal]) -> tuple[Decimal, ...]:
+    return tuple(a + b for a, b in zip(left, right, strict=True))
+
+
+def in_period(cumulative: Iterable[Decimal]) -> list[Decimal]:
+    """What each period added to a cumulative series."""
+    result, previous = [], ZERO
+    for value in cumulative:
+        result.append(value - previous)
+        previous = value
+    return result
+
+
+def cumulative_at(amounts: Sequence[tuple[date, Decimal]], ends: Sequence[date]) -> list[Decimal]:
+    """The running total of dated amounts (sorted by date) at the end of each day in `ends`."""
+    result, total, index = [], ZERO, 0
+    for end in ends:
+        while index < len(amounts) and amounts[index][0] <= end:
+            total += amounts[index][1]
+            index += 1
+        result.append(total)
+    return result

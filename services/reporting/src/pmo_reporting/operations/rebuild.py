@@ -2,10 +2,14 @@
 
 1. Create and migrate a fresh database (a sibling SQLite file, or a new PostgreSQL database).
 2. Replay sequences 1..L1 into it while the live consumer keeps the current one up to date.
-3. Point the live consumer at the fresh database; replay L1+1..L2 (L2 read after the switch, so it
-   covers any batch the live consumer had in flight); processed markers make overlaps no-ops.
-4. Point the queries at it and close the old database. Configure the reported URL before the next
-   restart (the configured URL is what a restart opens)."""
+3. Copy the projector lease into it and point the live consumer at it; replay L1+1..L2 (L2 read
+   after the switch, so it covers any batch the live consumer had in flight); processed markers
+   make overlaps no-ops.
+4. Point the queries at it and close the old database (left in place for the operator to drop);
+   record it as the active database in the configured one (operations/active.py), which every
+   later start, `migrate` and every other replica (operations/switch.py) follow.
+5. Once the other replicas had time to follow, replay L2+1..L3: whatever a projector among them
+   applied to the old database before it moved."""
 from __future__ import annotations
 
 import asyncio
@@ -13,14 +17,17 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from uuid import uuid4
 
+from nats.js import JetStreamContext
 from sqlalchemy import create_engine, make_url, text
 
+from pmo_reporting.operations.active import point_to
 from pmo_reporting.operations.replay import replay
+from pmo_reporting.operations.switch import FOLLOW_SECONDS, copy_leases, open_database, serve_from
 from pmo_reporting.projections import PROJECTIONS
 from pmo_reporting.tables import consumer as consumer_tables
 from pmo_shared.events import catalogue
-from pmo_shared.eventstore.database import Database
 from pmo_shared.eventstore.writer import Writer
 from pmo_shared.messaging.applier import BatchApplier
 from pmo_shared.migrate import upgrade
@@ -59,10 +66,20 @@ def fresh_database_url(current: str, suffix: str) -> str:
 
 
 class Rebuilder:
-    def __init__(self, side: ReadSide) -> None:
+    def __init__(self, side: ReadSide, *, configured_url: str,
+                 settle_seconds: float = 2 * FOLLOW_SECONDS + 1) -> None:
         self.side = side
+        self.settle_seconds = settle_seconds
+        self._read, self._replaying_seconds, self._applier = 0, 0.0, self._fresh_applier()
+        # Rebuilt databases are siblings of the configured one, which holds the active pointer.
+        self.configured_url = configured_url
         self.status = RebuildStatus()
         self._task: asyncio.Task[None] | None = None
+
+    def _fresh_applier(self) -> BatchApplier:
+        return BatchApplier(name=self.side.consumer_name, tables=consumer_tables,
+                            catalogue=catalogue, projections=PROJECTIONS,
+                            clock=self.side.runtime.clock)
 
     @property
     def running(self) -> bool:
@@ -71,18 +88,18 @@ class Rebuilder:
     def start(self) -> RebuildStatus:
         clock = self.side.runtime.clock
         self.status = RebuildStatus(state="replaying", started_at=clock.now())
+        self._read, self._replaying_seconds, self._applier = 0, 0.0, self._fresh_applier()
         self._task = asyncio.create_task(self._run(), name="rebuild")
         return self.status
 
     async def _run(self) -> None:
-        started = time.perf_counter()
         try:
             await self._rebuild()
             self.status.state = "done"
         except Exception as exc:  # reported through the status endpoint; the old models stay
             self.status.state, self.status.error = "failed", repr(exc)
         self.status.finished_at = self.side.runtime.clock.now()
-        elapsed = time.perf_counter() - started
+        elapsed = self._replaying_seconds  # the settling pause is not replay work
         self.status.events_per_second = round(self.status.events / elapsed, 1) if elapsed else None
 
     def _on_batch(self, base: int) -> object:
@@ -92,32 +109,36 @@ class Rebuilder:
         return record
 
     async def _rebuild(self) -> None:
-        side, settings = self.side, self.side.runtime.settings
+        side = self.side
         js, live = side.runtime.js, side.consumer
         if js is None or live is None:
             raise RuntimeError("the service is not connected to NATS yet")
-        suffix = f"rebuild{side.runtime.clock.now():%Y%m%d%H%M%S}"
-        url = await asyncio.to_thread(fresh_database_url, settings.database_url, suffix)
+        # The random part keeps two rebuilds within one second (or under a fixed clock) apart.
+        suffix = f"rebuild{side.runtime.clock.now():%Y%m%d%H%M%S}_{uuid4().hex[:8]}"
+        url = await asyncio.to_thread(fresh_database_url, self.configured_url, suffix)
         self.status.database = make_url(url).database
         await asyncio.to_thread(upgrade, "pmo_reporting", url)
-        database = Database(url, sqlite_synchronous=settings.sqlite_synchronous)
-        writer = Writer(database.writer)
-        writer.start()
-        applier = BatchApplier(name=side.consumer_name, tables=consumer_tables,
-                               catalogue=catalogue, projections=PROJECTIONS,
-                               clock=side.runtime.clock)
-        stream = settings.stream_name
-        first_last = (await js.stream_info(stream)).state.last_seq
-        self.status.target_sequence = first_last
-        read = await replay(js, stream=stream, applier=applier, writer=writer, first=1,
-                            last=first_last, on_batch=self._on_batch(0))  # type: ignore[arg-type]
+        database, writer = open_database(side, url)
+        replayed = await self._replay(js, writer, after=0)
         self.status.state = "catching_up"
+        await copy_leases(side.database, writer)
         live.use_database(database, writer)
-        final_last = (await js.stream_info(stream)).state.last_seq
-        self.status.target_sequence = final_last
-        await replay(js, stream=stream, applier=applier, writer=writer, first=first_last + 1,
-                     last=final_last, on_batch=self._on_batch(read))  # type: ignore[arg-type]
-        old_database, old_writer = side.runtime.database, side.runtime.writer
-        side.runtime.database, side.runtime.writer = database, writer
-        await asyncio.to_thread(old_writer.stop)
-        old_database.dispose()
+        replayed = await self._replay(js, writer, after=replayed)
+        await serve_from(side, database, writer)
+        await asyncio.to_thread(point_to, self.configured_url, url, side.runtime.clock.now())
+        # Other replicas follow the pointer within FOLLOW_SECONDS; what a projector among them
+        # applied to the old database meanwhile is in the stream: replay it once they moved.
+        await asyncio.sleep(self.settle_seconds)
+        await self._replay(js, writer, after=replayed)
+
+    async def _replay(self, js: JetStreamContext, writer: Writer, *, after: int) -> int:
+        """Replays the stream after sequence `after` up to its current end; returns that end."""
+        stream, started = self.side.runtime.settings.stream_name, time.perf_counter()
+        last = (await js.stream_info(stream)).state.last_seq
+        self.status.target_sequence = last
+        if last > after:
+            self._read += await replay(js, stream=stream, applier=self._applier, writer=writer,
+                                       first=after + 1, last=last,
+                                       on_batch=self._on_batch(self._read))  # type: ignore[arg-type]
+        self._replaying_seconds += time.perf_counter() - started
+        return max(last, after)

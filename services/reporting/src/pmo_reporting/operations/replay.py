@@ -2,6 +2,7 @@
 batch with the processed markers (the same exactly-once path as the live consumer)."""
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 from nats.aio.msg import Msg
@@ -35,23 +36,41 @@ async def replay(js: JetStreamContext, *, stream: str, applier: BatchApplier, wr
                             ack_policy=AckPolicy.NONE, inactive_threshold=30.0,
                             filter_subject=ALL_SUBJECTS)
     subscription = await js.pull_subscribe(ALL_SUBJECTS, stream=stream, config=config)
-    read = 0
     try:
-        position = first - 1
-        while position < last:
-            try:
-                messages = await subscription.fetch(min(batch_size, last - position), timeout=2.0)
-            except TimeoutError:
-                continue
-            batch = [item for item in map(incoming, messages) if item.sequence <= last]
-            if batch:
-                await writer.submit(lambda conn, batch=batch: applier.apply(conn, batch))
-                position = batch[-1].sequence
-                read += len(batch)
-                if on_batch is not None:
-                    on_batch(read, position)
-            if len(batch) < len(messages):
-                break
+        return await _apply_range(subscription, applier, writer, first, last, on_batch, batch_size)
     finally:
         await subscription.unsubscribe()
+
+
+async def _apply_range(subscription: JetStreamContext.PullSubscription, applier: BatchApplier,
+                       writer: Writer, first: int, last: int, on_batch: Progress | None,
+                       batch_size: int) -> int:
+    # The next batch is fetched and parsed while the writer applies the previous one; the writer
+    # applies batches in submission order, and only one is ever in flight.
+    read, position = 0, first - 1
+    applying: asyncio.Future[object] | None = None
+    while position < last:
+        try:
+            messages = await subscription.fetch(min(batch_size, last - position), timeout=2.0)
+        except TimeoutError:
+            continue
+        batch = [item for item in map(incoming, messages) if item.sequence <= last]
+        if batch:
+            if applying is not None:
+                await applying
+            position, read = batch[-1].sequence, read + len(batch)
+            applying = asyncio.ensure_future(
+                writer.submit(lambda conn, batch=batch: applier.apply(conn, batch)))
+            applying.add_done_callback(_progress(on_batch, read, position))
+        if len(batch) < len(messages):
+            break
+    if applying is not None:
+        await applying
     return read
+
+
+def _progress(on_batch: Progress | None, read: int, position: int) -> Callable[[object], None]:
+    def done(applied: asyncio.Future[object]) -> None:
+        if on_batch is not None and not applied.cancelled() and applied.exception() is None:
+            on_batch(read, position)
+    return done

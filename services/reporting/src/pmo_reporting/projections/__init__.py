@@ -9,10 +9,12 @@ from pmo_reporting.projections.plan import PlanProjection
 from pmo_reporting.projections.portfolio import ProjectsProjection
 from pmo_reporting.projections.progress import ProgressProjection
 from pmo_reporting.projections.risks import RisksProjection
+from pmo_reporting.projections.stamps import ProjectStampsProjection
 from pmo_reporting.risk.projection import RiskExposureProjection
 
 PROJECTIONS = (
     ProjectsProjection(), PlanProjection(), ProgressProjection(), CostsProjection(),
     HealthProjection(), RisksProjection(), PeopleProjection(),
     CapacityProjection(), ActualsProjection(), VelocityProjection(), RiskExposureProjection(),
+    ProjectStampsProjection(),
 )

@@ -2,19 +2,18 @@
 previous version of the same expense or line from its record time."""
 from __future__ import annotations
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection
 
-from pmo_reporting.projections.facts import supersede, text, to_e4
+from pmo_reporting.capacity.deferred import DeferringProjection
+from pmo_reporting.projections.facts import text, to_e4
 from pmo_reporting.tables import rm_costs
 from pmo_shared.envelope import Envelope
 from pmo_shared.events.base import DomainEvent
 from pmo_shared.events.projects import ExpenseCorrected, ExpenseRecorded
 from pmo_shared.events.resources import TimesheetLineCorrected, TimesheetLineRecorded
 
-INSERT = insert(rm_costs)
 
-
-class CostsProjection:
+class CostsProjection(DeferringProjection):
     name = "costs"
 
     def apply(self, conn: Connection, envelope: Envelope, event: DomainEvent) -> None:
@@ -33,9 +32,8 @@ class CostsProjection:
                              hours=event.hours, amount_e4=to_e4(event.cost.amount),
                              currency=event.cost.currency)
 
-    @staticmethod
-    def _record(conn: Connection, envelope: Envelope, correction: bool, **values: object) -> None:
+    def _record(self, conn: Connection, envelope: Envelope, correction: bool, source_id: str,
+                **values: object) -> None:
         # Only a correction has an earlier version to close; each event applies exactly once.
-        if correction:
-            supersede(conn, rm_costs, envelope.time, source_id=values["source_id"])
-        conn.execute(INSERT, {**values, "recorded_at": envelope.time, "superseded_at": None})
+        self.writes.replace(conn, rm_costs, {"source_id": source_id}, values, envelope.time,
+                            supersede=correction)

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from functools import cache
 
-from sqlalchemy import Connection, Table, Update, bindparam, update
+from sqlalchemy import Connection, Table
+
+from pmo_reporting.capacity import bitemporal
 
 E4 = Decimal(10_000)
 
@@ -23,16 +24,6 @@ def text(value: object | None) -> str | None:
     return None if value is None else str(value)
 
 
-@cache
-def _superseding(table: Table, columns: tuple[str, ...]) -> Update:
-    # Built once per shape: a constant statement skips SQLAlchemy's per-call compile-cache key.
-    condition = table.c.superseded_at.is_(None)
-    for column in columns:
-        condition &= table.c[column] == bindparam(f"m_{column}")
-    return update(table).where(condition).values(superseded_at=bindparam("at"))
-
-
 def supersede(conn: Connection, table: Table, at: datetime, **match: object) -> None:
     """Closes the current version(s) of a fact: from `at` on they are no longer what is known."""
-    statement = _superseding(table, tuple(sorted(match)))
-    conn.execute(statement, {"at": at, **{f"m_{key}": value for key, value in match.items()}})
+    bitemporal.supersede(conn, table, match, at)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, insert, select
 
+from pmo_reporting.capacity.deferred import DeferringProjection
 from pmo_reporting.projections.facts import supersede, text, to_e4
 from pmo_reporting.tables import rm_baselines, rm_milestones, rm_task_plans
 from pmo_shared.envelope import Envelope
@@ -17,10 +18,8 @@ from pmo_shared.events.projects import (
     TaskReplanned,
 )
 
-INSERT_TASK = insert(rm_task_plans)
 
-
-class PlanProjection:
+class PlanProjection(DeferringProjection):
     name = "plan"
 
     def apply(self, conn: Connection, envelope: Envelope, event: DomainEvent) -> None:
@@ -34,39 +33,31 @@ class PlanProjection:
             case MilestoneReached():
                 self._milestone(conn, envelope, event, reached_on=event.reached_on)
 
-    @staticmethod
-    def _live_task(conn: Connection, envelope: Envelope, event: TaskPlanned | TaskReplanned) -> None:
+    def _live_task(self, conn: Connection, envelope: Envelope,
+                   event: TaskPlanned | TaskReplanned) -> None:
         project_id = str(event.project_id)
-        if isinstance(event, TaskReplanned):  # a planned task has no earlier version to close
-            supersede(conn, rm_task_plans, envelope.time, plan_id=project_id,
-                      task_id=str(event.task_id))
-        conn.execute(INSERT_TASK, {
-            "plan_id": project_id, "project_id": project_id, "task_id": str(event.task_id),
-            "parent_task_id": text(event.parent_task_id), "start_on": event.planned_start_on,
-            "finish_on": event.planned_finish_on,
+        # A planned task has no earlier version to close.
+        self.writes.replace(conn, rm_task_plans, {"plan_id": project_id, "task_id": str(event.task_id)}, {
+            "project_id": project_id, "parent_task_id": text(event.parent_task_id),
+            "start_on": event.planned_start_on, "finish_on": event.planned_finish_on,
             "budget_e4": to_e4(event.planned_cost.amount),
             "currency": event.planned_cost.currency, "earning_rule": event.earning_rule,
-            "effort_hours": event.planned_effort_hours, "recorded_at": envelope.time,
-            "superseded_at": None})
+            "effort_hours": event.planned_effort_hours}, envelope.time,
+            supersede=isinstance(event, TaskReplanned))
 
-    @staticmethod
-    def _baseline(conn: Connection, envelope: Envelope, event: BaselineCaptured) -> None:
+    def _baseline(self, conn: Connection, envelope: Envelope, event: BaselineCaptured) -> None:
         baseline_id, project_id = str(event.baseline_id), str(event.project_id)
         conn.execute(insert(rm_baselines).values(
             baseline_id=baseline_id, project_id=project_id, name=event.name,
             bac_e4=to_e4(event.budget_at_completion.amount),
             currency=event.budget_at_completion.currency, recorded_at=envelope.time,
         ))
-        rows = [{
-            "plan_id": baseline_id, "project_id": project_id, "task_id": str(task.task_id),
-            "parent_task_id": None, "start_on": task.planned_start_on,
-            "finish_on": task.planned_finish_on, "budget_e4": to_e4(task.budget.amount),
-            "currency": task.budget.currency, "earning_rule": task.earning_rule,
-            "effort_hours": task.planned_effort_hours, "recorded_at": envelope.time,
-            "superseded_at": None,
-        } for task in event.tasks]
-        if rows:
-            conn.execute(INSERT_TASK, rows)
+        for task in event.tasks:  # a captured baseline is never revised
+            self.writes.replace(conn, rm_task_plans, {"plan_id": baseline_id, "task_id": str(task.task_id)}, {
+                "project_id": project_id, "parent_task_id": None, "start_on": task.planned_start_on,
+                "finish_on": task.planned_finish_on, "budget_e4": to_e4(task.budget.amount),
+                "currency": task.budget.currency, "earning_rule": task.earning_rule,
+                "effort_hours": task.planned_effort_hours}, envelope.time, supersede=False)
 
     @staticmethod
     def _milestone(conn: Connection, envelope: Envelope,

@@ -4,27 +4,22 @@ A later report for the same task and status date replaces the earlier one from i
 a back-dated report (earlier status date, recorded later) is just another fact."""
 from __future__ import annotations
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection
 
-from pmo_reporting.projections.facts import supersede
+from pmo_reporting.capacity.deferred import DeferringProjection
 from pmo_reporting.tables import rm_progress
 from pmo_shared.envelope import Envelope
 from pmo_shared.events.base import DomainEvent
 from pmo_shared.events.projects import ProgressReported
 
-INSERT = insert(rm_progress)
 
-
-class ProgressProjection:
+class ProgressProjection(DeferringProjection):
     name = "progress"
 
     def apply(self, conn: Connection, envelope: Envelope, event: DomainEvent) -> None:
         match event:
             case ProgressReported():
-                project_id, task_id = str(event.project_id), str(event.task_id)
-                supersede(conn, rm_progress, envelope.time, project_id=project_id,
-                          task_id=task_id, status_on=event.status_on)
-                conn.execute(INSERT, {
-                    "project_id": project_id, "task_id": task_id, "status_on": event.status_on,
-                    "percent_complete": event.percent_complete, "recorded_at": envelope.time,
-                    "superseded_at": None})
+                key = {"project_id": str(event.project_id), "task_id": str(event.task_id),
+                       "status_on": event.status_on}
+                self.writes.replace(conn, rm_progress, key,
+                                    {"percent_complete": event.percent_complete}, envelope.time)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -17,6 +17,8 @@ from pmo_reporting.tables import (
     rm_costs,
     rm_milestones,
     rm_progress,
+    rm_project_stamps,
+    rm_project_versions,
     rm_projects,
     rm_task_plans,
 )
@@ -59,12 +61,31 @@ class Scope:
     portfolio_id: str | None = None
 
 
-def load_projects(conn: Connection, scope: Scope) -> list[Any]:
-    query = select(rm_projects).order_by(rm_projects.c.code, rm_projects.c.project_id)
+# What reports show and compute from; the rest of the charter is not needed per request.
+REPORTED_COLUMNS = ("project_id", "code", "name", "portfolio_id", "program_id", "phase", "currency",
+                    "bac_amount")
+
+
+def load_projects(conn: Connection, scope: Scope,
+                  as_known_at: datetime | None = None) -> list[Any]:
+    """The projects in scope with their charter, hierarchy and phase as known at `as_known_at` (by
+    default their current state), their current portfolio as `access_portfolio_id` (access is
+    decided by today's rights) and their change stamp (None before their first stamped event)."""
+    stamps = rm_project_stamps
+    source = rm_projects if as_known_at is None else rm_project_versions
+    query = (select(*(source.c[name] for name in REPORTED_COLUMNS),
+                    rm_projects.c.portfolio_id.label("access_portfolio_id"),
+                    stamps.c.changes, stamps.c.last_recorded_at)
+             .select_from(source)
+             .outerjoin(stamps, stamps.c.project_id == source.c.project_id)
+             .order_by(source.c.code, source.c.project_id))
+    if as_known_at is not None:
+        query = query.join(rm_projects, rm_projects.c.project_id == source.c.project_id).where(
+            known_at(source, as_known_at))
     for column in ("project_id", "program_id", "portfolio_id"):
         value = getattr(scope, column)
         if value is not None:
-            query = query.where(rm_projects.c[column] == value)
+            query = query.where(source.c[column] == value)
     return list(conn.execute(query))
 
 

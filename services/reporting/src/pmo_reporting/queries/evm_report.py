@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from pmo_reporting.metrics.earned_schedule import EarnedSchedule, earned_schedule
 from pmo_reporting.metrics.evm import (
@@ -38,18 +39,42 @@ class Totals:
 
 
 @dataclass(frozen=True)
-class ProjectEvm:
-    facts: ProjectFacts
+class ProjectFigures:
+    """What one project's indicators derive from, at one time slice: remembered as a unit."""
+
     currency: str
     totals: Totals
-    indicators: Indicators
-    schedule: EarnedSchedule | None
+    baseline_id: str | None
+    hours: Decimal
     unconverted: dict[str, Decimal] = field(default_factory=dict)
+    # Indicators per EAC method, derived on first use: the divisions cost more than a lookup.
+    _indicators: dict[EacMethod, Indicators] = field(default_factory=dict, compare=False,
+                                                     repr=False)
+
+    def indicators(self, method: EacMethod) -> Indicators:
+        found = self._indicators.get(method)
+        if found is None:
+            totals = self.totals
+            found = self._indicators[method] = indicators(
+                bac=totals.bac, pv=totals.pv, ev=totals.ev, ac=totals.ac, method=method,
+                bottom_up_etc=totals.bottom_up_etc)
+        return found
+
+
+@dataclass(frozen=True)
+class ProjectEvm:
+    project: Any
+    figures: ProjectFigures
+    indicators: Indicators
+    schedule: EarnedSchedule | None = None
 
     @property
-    def baseline_id(self) -> str | None:
-        baseline = self.facts.baseline
-        return None if baseline is None else baseline.baseline_id
+    def currency(self) -> str:
+        return self.figures.currency
+
+    @property
+    def totals(self) -> Totals:
+        return self.figures.totals
 
 
 def _bottom_up_etc(facts: ProjectFacts, as_of: date) -> Decimal:
@@ -76,9 +101,7 @@ def values_at(facts: ProjectFacts, day: date) -> tuple[Decimal, Decimal]:
     return pv, ev
 
 
-def project_evm(facts: ProjectFacts, *, as_of: date, method: EacMethod,
-                with_schedule: bool = False) -> ProjectEvm:
-    """Earned value of one project; earned schedule (a search over the PV curve) on request."""
+def project_figures(facts: ProjectFacts, as_of: date) -> ProjectFigures:
     currency = facts.project.currency
     pv, ev = values_at(facts, as_of)
     if facts.baseline is not None:
@@ -88,14 +111,28 @@ def project_evm(facts: ProjectFacts, *, as_of: date, method: EacMethod,
     else:
         bac = Decimal(facts.project.bac_amount)
     ac = facts.actual.get(currency, ZERO)
-    totals = Totals(bac, pv, ev, ac, _bottom_up_etc(facts, as_of) if facts.live else bac - ev)
-    return ProjectEvm(
-        facts=facts, currency=currency, totals=totals,
-        indicators=indicators(bac=bac, pv=pv, ev=ev, ac=ac, method=method,
-                              bottom_up_etc=totals.bottom_up_etc),
-        schedule=earned_schedule(facts.pmb, ev=ev, as_of=as_of) if with_schedule else None,
+    return ProjectFigures(
+        currency=currency,
+        totals=Totals(bac, pv, ev, ac, _bottom_up_etc(facts, as_of) if facts.live else bac - ev),
+        baseline_id=None if facts.baseline is None else facts.baseline.baseline_id,
+        hours=facts.hours,
         unconverted={cur: amount for cur, amount in facts.actual.items() if cur != currency},
     )
+
+
+def evm_of(project: Any, figures: ProjectFigures, method: EacMethod,
+           schedule: EarnedSchedule | None = None) -> ProjectEvm:
+    return ProjectEvm(project=project, figures=figures, schedule=schedule,
+                      indicators=figures.indicators(method))
+
+
+def project_evm(facts: ProjectFacts, *, as_of: date, method: EacMethod,
+                with_schedule: bool = False) -> ProjectEvm:
+    """Earned value of one project; earned schedule (a search over the PV curve) on request."""
+    figures = project_figures(facts, as_of)
+    schedule = (earned_schedule(facts.pmb, ev=figures.totals.ev, as_of=as_of)
+                if with_schedule else None)
+    return evm_of(facts.project, figures, method, schedule)
 
 
 @dataclass(frozen=True)
@@ -106,7 +143,8 @@ class CurrencyTotals:
     indicators: Indicators
 
 
-def aggregate(projects: Iterable[ProjectEvm], method: EacMethod) -> list[CurrencyTotals]:
+def aggregate(projects: Iterable[ProjectEvm | ProjectFigures],
+              method: EacMethod) -> list[CurrencyTotals]:
     """Sums per currency: amounts of different currencies are never added together."""
     sums: dict[str, tuple[int, Totals]] = {}
     for project in projects:

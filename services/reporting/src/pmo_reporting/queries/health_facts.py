@@ -1,16 +1,16 @@
 """Portfolio-health inputs besides earned value: latest RAG, open high risks, staffing gaps."""
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, func, select
 
+from pmo_reporting.capacity.units import from_e8
 from pmo_reporting.queries.timeslice import TimeSlice
-from pmo_reporting.tables import rm_risks, rm_staffing_requests, rm_status_reports
-
-# Risks in these states no longer threaten the plan (an occurred risk lives on as an issue).
-CLOSED_RISK_STATES = ("closed", "occurred")
+from pmo_reporting.risk.queries import latest_assessments
+from pmo_reporting.tables import rm_staffing_requests, rm_status_reports
 
 
 def latest_status_reports(conn: Connection, ids: list[str], when: TimeSlice) -> dict[str, Any]:
@@ -23,12 +23,13 @@ def latest_status_reports(conn: Connection, ids: list[str], when: TimeSlice) -> 
     return {row.project_id: row for row in conn.execute(query)}
 
 
-def open_high_risks(conn: Connection, ids: list[str], min_score: Decimal) -> dict[str, int]:
-    query = (select(rm_risks.c.project_id, func.count())
-             .where(rm_risks.c.project_id.in_(ids), rm_risks.c.score >= min_score,
-                    rm_risks.c.status.not_in(CLOSED_RISK_STATES))
-             .group_by(rm_risks.c.project_id))
-    return dict(conn.execute(query).all())  # type: ignore[arg-type]
+def open_high_risks(conn: Connection, ids: list[str], when: TimeSlice,
+                    min_score: Decimal) -> dict[str, int]:
+    """Per project: risks open on the status date, as known then, whose latest assessment (of
+    either stage) scores at least `min_score`."""
+    rows = latest_assessments(conn, stage=None, as_of=when.as_of, at=when.known_at,
+                              project_ids=ids)
+    return dict(Counter(row.project_id for row in rows if from_e8(row.score_e8) >= min_score))
 
 
 def staffing_gaps(conn: Connection, ids: list[str]) -> dict[str, int]:

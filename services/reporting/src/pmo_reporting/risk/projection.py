@@ -1,5 +1,5 @@
-"""RiskExposureProjection: risk versions, assessments, contingency budget lines and compliance
-evaluations as bitemporal facts."""
+"""RiskExposureProjection: risk versions, status changes, assessments, contingency budget lines
+and compliance evaluations as bitemporal facts."""
 from __future__ import annotations
 
 import json
@@ -13,6 +13,7 @@ from pmo_reporting.risk.tables import (
     rm_compliance,
     rm_contingency_lines,
     rm_risk_assessments,
+    rm_risk_statuses,
     rm_risk_versions,
 )
 from pmo_shared.envelope import Envelope
@@ -38,13 +39,14 @@ class RiskExposureProjection:
             case RiskIdentified():
                 replace(conn, rm_risk_versions, {"risk_id": str(event.risk_id)}, {
                     "project_id": str(event.project_id), "title": event.title,
-                    "category": event.category, "kind": event.kind, "status": "open"}, at)
+                    "category": event.category, "kind": event.kind}, at)
             case RiskRevised():
                 revise(conn, rm_risk_versions, {"risk_id": str(event.risk_id)},
                        {"title": event.title, "category": event.category}, at)
             case RiskStatusChanged():
-                revise(conn, rm_risk_versions, {"risk_id": str(event.risk_id)},
-                       {"status": event.status}, at)
+                replace(conn, rm_risk_statuses, {"risk_id": str(event.risk_id),
+                                                 "changed_on": at.date()}, {
+                    "project_id": str(event.project_id), "status": event.status}, at)
             case RiskAssessed():
                 self._assessed(conn, event, at)
             case BudgetLinePlanned() if event.category.lower() == CONTINGENCY:

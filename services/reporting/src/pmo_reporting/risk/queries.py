@@ -1,12 +1,12 @@
-"""SQL behind the risk reports: the latest assessment of each risk (per stage) as of a status
-date and as known at a record time, by a window function; and the visible projects."""
+"""SQL behind the risk reports: the latest assessment and status of each risk as of a status
+date and as known at a record time, by window functions; and the visible projects."""
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import ColumnElement, Connection, Subquery, Table, func, select
 
 from pmo_reporting.capacity.access import visible_projects
 from pmo_reporting.capacity.bitemporal import known_at
@@ -14,6 +14,7 @@ from pmo_reporting.risk.tables import (
     rm_compliance,
     rm_contingency_lines,
     rm_risk_assessments,
+    rm_risk_statuses,
     rm_risk_versions,
 )
 
@@ -21,21 +22,33 @@ OPEN_STATUSES = ("open", "mitigating", "accepted")
 __all__ = ["OPEN_STATUSES", "visible_projects"]
 
 
-def latest_assessments(conn: Connection, *, stage: str, as_of: date, at: datetime,
+def _latest(table: Table, dated: str, *filters: ColumnElement[bool], as_of: date, at: datetime,
+            project_ids: list[str]) -> Subquery:
+    """Rows of `table` dated by as_of and known at `at`, ranked per risk: rank 1 is the latest."""
+    return select(table, func.row_number().over(
+        partition_by=table.c.risk_id,
+        order_by=(table.c[dated].desc(), table.c.recorded_at.desc(), table.c.id.desc()),
+    ).label("rank")).where(table.c[dated] <= as_of, known_at(table, at),
+                           table.c.project_id.in_(project_ids), *filters).subquery()
+
+
+def latest_assessments(conn: Connection, *, stage: str | None, as_of: date, at: datetime,
                        project_ids: Sequence[str], open_only: bool = True) -> list[Any]:
-    """Per risk: its title, status and the latest `stage` assessment dated on or before as_of."""
-    scores = rm_risk_assessments
-    ranked = select(scores, func.row_number().over(
-        partition_by=scores.c.risk_id,
-        order_by=(scores.c.assessed_on.desc(), scores.c.recorded_at.desc(), scores.c.id.desc()),
-    ).label("rank")).where(scores.c.stage == stage, scores.c.assessed_on <= as_of,
-                           known_at(scores, at), scores.c.project_id.in_(list(project_ids))
-                           ).subquery("ranked")
+    """Per risk: its title, its status and latest `stage` assessment (None: of either stage) as
+    of the status date."""
+    ids = list(project_ids)
+    staged = [] if stage is None else [rm_risk_assessments.c.stage == stage]
+    ranked = _latest(rm_risk_assessments, "assessed_on", *staged, as_of=as_of, at=at,
+                     project_ids=ids)
+    changes = _latest(rm_risk_statuses, "changed_on", as_of=as_of, at=at, project_ids=ids)
+    status = func.coalesce(changes.c.status, "open")
     risks = rm_risk_versions
-    query = select(ranked, risks.c.title, risks.c.category, risks.c.kind, risks.c.status).join(
-        risks, (risks.c.risk_id == ranked.c.risk_id) & known_at(risks, at)).where(ranked.c.rank == 1)
+    query = (select(ranked, risks.c.title, risks.c.category, risks.c.kind, status.label("status"))
+             .join(risks, (risks.c.risk_id == ranked.c.risk_id) & known_at(risks, at))
+             .outerjoin(changes, (changes.c.risk_id == ranked.c.risk_id) & (changes.c.rank == 1))
+             .where(ranked.c.rank == 1))
     if open_only:
-        query = query.where(risks.c.status.in_(OPEN_STATUSES))
+        query = query.where(status.in_(OPEN_STATUSES))
     return list(conn.execute(query))
 
 

@@ -22,10 +22,22 @@ rm_risk_versions = Table(
     Column("title", String(200), nullable=False),
     Column("category", String(64), nullable=False),
     Column("kind", String(16), nullable=False),
-    Column("status", String(16), nullable=False),
     *_bitemporal(),
 )
 Index("ix_rm_risk_versions_risk", rm_risk_versions.c.risk_id, rm_risk_versions.c.superseded_at)
+
+# Status is bitemporal in both times: a change takes effect on the UTC date it was recorded (the
+# event carries no business date), a later change on the same date supersedes it, and a risk
+# with no change by the status date is open.
+rm_risk_statuses = Table(
+    "rm_risk_statuses", metadata, _id(),
+    Column("risk_id", String(36), nullable=False),
+    Column("project_id", String(36), nullable=False, index=True),
+    Column("status", String(16), nullable=False),
+    Column("changed_on", Date, nullable=False),
+    *_bitemporal(),
+)
+Index("ix_rm_risk_statuses_risk", rm_risk_statuses.c.risk_id, rm_risk_statuses.c.changed_on)
 
 # One row per (risk, stage, assessed_on); a re-assessment on the same date supersedes it.
 rm_risk_assessments = Table(

@@ -1,4 +1,4 @@
-"""Initial schema: consumer bookkeeping and the reporting read models.
+"""Reporting read models
 
 Revision ID: 0001
 Revises:
@@ -18,6 +18,12 @@ depends_on = None
 
 def upgrade() -> None:
     create_kernel_schema(consumer=True)
+    op.create_table('reporting_active_database',
+    sa.Column('slot', sa.Integer(), nullable=False),
+    sa.Column('database', sa.String(length=1000), nullable=False),
+    sa.Column('switched_at', pmo_shared.eventstore.types.UTCDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('slot', name=op.f('pk_reporting_active_database'))
+    )
     op.create_table('rm_baselines',
     sa.Column('baseline_id', sa.String(length=36), nullable=False),
     sa.Column('project_id', sa.String(length=36), nullable=False),
@@ -201,6 +207,30 @@ def upgrade() -> None:
     sa.Column('superseded_at', pmo_shared.eventstore.types.UTCDateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_rm_progress'))
     )
+    op.create_table('rm_project_stamps',
+    sa.Column('project_id', sa.String(length=36), nullable=False),
+    sa.Column('changes', sa.BigInteger(), nullable=False),
+    sa.Column('last_recorded_at', pmo_shared.eventstore.types.UTCDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('project_id', name=op.f('pk_rm_project_stamps'))
+    )
+    op.create_table('rm_project_versions',
+    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
+    sa.Column('project_id', sa.String(length=36), nullable=False),
+    sa.Column('code', sa.String(length=32), nullable=False),
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('portfolio_id', sa.String(length=36), nullable=True),
+    sa.Column('program_id', sa.String(length=36), nullable=True),
+    sa.Column('manager_id', sa.String(length=36), nullable=False),
+    sa.Column('phase', sa.String(length=32), nullable=False),
+    sa.Column('planned_start_on', sa.Date(), nullable=False),
+    sa.Column('planned_finish_on', sa.Date(), nullable=False),
+    sa.Column('bac_amount', sa.Numeric(precision=19, scale=4), nullable=False),
+    sa.Column('currency', sa.String(length=3), nullable=False),
+    sa.Column('chartered_at', pmo_shared.eventstore.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('recorded_at', pmo_shared.eventstore.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('superseded_at', pmo_shared.eventstore.types.UTCDateTime(timezone=True), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_rm_project_versions'))
+    )
     op.create_table('rm_projects',
     sa.Column('project_id', sa.String(length=36), nullable=False),
     sa.Column('code', sa.String(length=32), nullable=False),
@@ -231,6 +261,16 @@ def upgrade() -> None:
     sa.Column('superseded_at', pmo_shared.eventstore.types.UTCDateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_rm_risk_assessments'))
     )
+    op.create_table('rm_risk_statuses',
+    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
+    sa.Column('risk_id', sa.String(length=36), nullable=False),
+    sa.Column('project_id', sa.String(length=36), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('changed_on', sa.Date(), nullable=False),
+    sa.Column('recorded_at', pmo_shared.eventstore.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('superseded_at', pmo_shared.eventstore.types.UTCDateTime(timezone=True), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_rm_risk_statuses'))
+    )
     op.create_table('rm_risk_versions',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
     sa.Column('risk_id', sa.String(length=36), nullable=False),
@@ -238,7 +278,6 @@ def upgrade() -> None:
     sa.Column('title', sa.String(length=200), nullable=False),
     sa.Column('category', sa.String(length=64), nullable=False),
     sa.Column('kind', sa.String(length=16), nullable=False),
-    sa.Column('status', sa.String(length=16), nullable=False),
     sa.Column('recorded_at', pmo_shared.eventstore.types.UTCDateTime(timezone=True), nullable=False),
     sa.Column('superseded_at', pmo_shared.eventstore.types.UTCDateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_rm_risk_versions'))
@@ -352,6 +391,9 @@ def upgrade() -> None:
         batch_op.create_index('ix_rm_progress_known', ['project_id', 'status_on', 'recorded_at', 'superseded_at', 'task_id', 'percent_complete'], unique=False)
         batch_op.create_index('ix_rm_progress_task', ['project_id', 'task_id', 'status_on'], unique=False)
 
+    with op.batch_alter_table('rm_project_versions', schema=None) as batch_op:
+        batch_op.create_index('ix_rm_project_versions_project', ['project_id', 'recorded_at'], unique=False)
+
     with op.batch_alter_table('rm_projects', schema=None) as batch_op:
         batch_op.create_index('ix_rm_projects_portfolio', ['portfolio_id'], unique=False)
         batch_op.create_index('ix_rm_projects_program', ['program_id'], unique=False)
@@ -359,6 +401,10 @@ def upgrade() -> None:
     with op.batch_alter_table('rm_risk_assessments', schema=None) as batch_op:
         batch_op.create_index('ix_rm_risk_assess_risk', ['risk_id', 'stage', 'assessed_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_rm_risk_assessments_project_id'), ['project_id'], unique=False)
+
+    with op.batch_alter_table('rm_risk_statuses', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_rm_risk_statuses_project_id'), ['project_id'], unique=False)
+        batch_op.create_index('ix_rm_risk_statuses_risk', ['risk_id', 'changed_on'], unique=False)
 
     with op.batch_alter_table('rm_risk_versions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_rm_risk_versions_project_id'), ['project_id'], unique=False)
@@ -395,8 +441,11 @@ def downgrade() -> None:
     op.drop_table("rm_staffing_requests")
     op.drop_table("rm_risks")
     op.drop_table("rm_risk_versions")
+    op.drop_table("rm_risk_statuses")
     op.drop_table("rm_risk_assessments")
     op.drop_table("rm_projects")
+    op.drop_table("rm_project_versions")
+    op.drop_table("rm_project_stamps")
     op.drop_table("rm_progress")
     op.drop_table("rm_people")
     op.drop_table("rm_milestones")
@@ -414,4 +463,5 @@ def downgrade() -> None:
     op.drop_table("rm_cap_calendar_assignments")
     op.drop_table("rm_cap_allocations")
     op.drop_table("rm_baselines")
+    op.drop_table("reporting_active_database")
     drop_kernel_schema(consumer=True)
