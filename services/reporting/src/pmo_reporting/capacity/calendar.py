@@ -5,9 +5,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 
 ZERO = Decimal(0)
 HALF = Decimal("0.5")
+ONE = Decimal(1)
 
 
 @dataclass(frozen=True)
@@ -38,11 +40,14 @@ def days(start: date, end: date) -> Iterator[date]:
         day += timedelta(days=1)
 
 
+# Cached: every day written and rolled up asks for both, and people share the same dates.
+@lru_cache(maxsize=8192)
 def week_on(day: date) -> date:
     """The Monday of the ISO week holding `day`."""
     return day - timedelta(days=day.weekday())
 
 
+@lru_cache(maxsize=8192)
 def month_on(day: date) -> date:
     return day.replace(day=1)
 
@@ -72,11 +77,49 @@ def capacity_on(day: date, schedules: Sequence[Schedule], holidays: frozenset[da
 
 def capacity_days(start: date, end: date, schedules: Sequence[Schedule],
                   holidays: frozenset[date], time_off: Sequence[TimeOff]) -> dict[date, Decimal]:
-    """Capacity of each day in [start, end]; days without any hours are left out."""
-    ordered = sorted(schedules, key=lambda schedule: schedule.effective_from)
+    """Capacity of each day in [start, end], in date order; days without any hours are left out.
+    The same figures as `capacity_on` day by day, but each schedule's working weekdays are
+    stepped through a week at a time, so idle weekdays and unscheduled stretches cost nothing."""
+    off = _shares_off(time_off, start, end)
+    working: list[tuple[int, Decimal]] = []
+    for first, last, pattern in _spans(schedules, start, end):
+        for weekday, base in enumerate(pattern):
+            if base > 0:
+                step_in = (weekday - first.weekday()) % 7
+                working.extend((ordinal, base) for ordinal in range(
+                    first.toordinal() + step_in, last.toordinal() + 1, 7))
+    working.sort()
     result = {}
-    for day in days(start, end):
-        hours = capacity_on(day, ordered, holidays, time_off)
+    for ordinal, base in working:
+        day = date.fromordinal(ordinal)
+        if day in holidays:
+            continue
+        share = off.get(day)
+        hours = base if share is None else base * (1 - share)
         if hours > 0:
             result[day] = hours
     return result
+
+
+def _spans(schedules: Sequence[Schedule], start: date,
+           end: date) -> Iterator[tuple[date, date, tuple[Decimal, ...]]]:
+    """[first, last] within [start, end] over which each schedule is the one in force."""
+    ordered = sorted(schedules, key=lambda schedule: schedule.effective_from)
+    # Of schedules taking effect on the same day, the first listed wins (as in `schedule_on`).
+    distinct = [s for i, s in enumerate(ordered)
+                if i == 0 or s.effective_from != ordered[i - 1].effective_from]
+    for index, schedule in enumerate(distinct):
+        until = (distinct[index + 1].effective_from - timedelta(days=1)
+                 if index + 1 < len(distinct) else end)
+        first, last = max(start, schedule.effective_from), min(end, until)
+        if first <= last:
+            yield first, last, schedule.hours_per_weekday
+
+
+def _shares_off(time_off: Iterable[TimeOff], start: date, end: date) -> dict[date, Decimal]:
+    """Share of each day in [start, end] booked off, capped at the whole day."""
+    shares: dict[date, Decimal] = {}
+    for booking in time_off:
+        for day in days(max(start, booking.start_on), min(end, booking.end_on)):
+            shares[day] = shares.get(day, ZERO) + booking.share_off(day)
+    return {day: min(ONE, share) for day, share in shares.items()}

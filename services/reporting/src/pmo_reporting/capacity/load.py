@@ -59,16 +59,30 @@ class DayLoad:
 def person_days(capacity: Mapping[date, Decimal],
                 allocations: Sequence[Allocation]) -> dict[date, DayLoad]:
     """Capacity and hard/soft load per day; only days with capacity can carry load."""
-    result = {day: DayLoad(capacity=hours) for day, hours in capacity.items()}
+    loads = day_loads(capacity, allocations)
+    return {day: DayLoad(hours, *loads.get(day, (ZERO, ZERO))) for day, hours in capacity.items()}
+
+
+def day_loads(capacity: Mapping[date, Decimal],
+              allocations: Sequence[Allocation]) -> dict[date, tuple[Decimal, Decimal]]:
+    """Hard and soft load of each day that carries any."""
+    result: dict[date, tuple[Decimal, Decimal]] = {}
     for allocation in allocations:
+        if not allocation.counts:
+            continue
+        # Days share a handful of capacities: each one's load is worked out once.
+        load_at: dict[Decimal, Decimal] = {}
         for day in days(allocation.start_on, allocation.end_on):
-            hours = capacity.get(day, ZERO)
-            load = allocation.load_on(hours)
+            hours = capacity.get(day)
+            if hours is None:
+                continue
+            load = load_at.get(hours)
+            if load is None:
+                load = load_at[hours] = allocation.load_on(hours)
             if load == 0:
                 continue
-            row = result[day]
-            result[day] = (DayLoad(row.capacity, row.hard + load, row.soft) if allocation.is_hard
-                           else DayLoad(row.capacity, row.hard, row.soft + load))
+            hard, soft = result.get(day, (ZERO, ZERO))
+            result[day] = (hard + load, soft) if allocation.is_hard else (hard, soft + load)
     return result
 
 
