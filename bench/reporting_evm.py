@@ -15,6 +15,7 @@ correction, applied untimed through the projections) between two queries.
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import statistics
 import tempfile
@@ -211,6 +212,7 @@ def main() -> None:
     started = time.perf_counter()
     events = seed(database, args.projects)
     seeding = time.perf_counter() - started
+    gc.freeze()  # as a service process does once started (pmo_shared.main)
     now = TimeSlice(as_of=STATUS_ON, known_at=datetime.now(UTC))
     then = TimeSlice(as_of=STATUS_ON, known_at=STEERING_AT)
     changes = ProgressCorrections(database, per_run=10)

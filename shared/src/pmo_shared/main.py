@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -24,5 +25,9 @@ def service_main(*, package: str, settings_factory: Callable[[], S],
     if args.command == "migrate":
         upgrade(package, settings.database_url)
         return
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
+    app = create_app(settings)
+    # Modules, schemas and the app live as long as the process: moved out of the collector's
+    # reach, they no longer make every full collection (a stall of ~70 ms) walk them.
+    gc.freeze()
+    uvicorn.run(app, host=settings.host, port=settings.port,
                 log_config=None, access_log=False, timeout_graceful_shutdown=10)
