@@ -81,3 +81,14 @@ async def test_access_follows_the_portfolio_a_project_is_in_today(reporting, fee
                                        params=BEFORE_MOVE)
         seen[name] = response.json()["projects"]
     assert seen == {"old manager": 0, "new manager": 1}
+
+
+async def test_program_series_as_known_before_the_move_include_the_moved_project(reporting, feed):
+    program_a, _, _, _ = await program_with_two(feed)
+    counts = {}
+    for name, params in (("now", NOW), ("before", BEFORE_MOVE)):
+        response = await reporting.get(f"/v1/evm/programs/{program_a}/series", headers=reporting.admin,
+                                       params={**params, "from": "2026-01-05", "to": "2026-01-16",
+                                               **feed.wait_params()})
+        counts[name] = response.json()["projects"]
+    assert counts == {"now": 1, "before": 2}

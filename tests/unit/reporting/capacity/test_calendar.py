@@ -5,7 +5,6 @@ from pmo_reporting.capacity.calendar import (
     Schedule,
     TimeOff,
     capacity_days,
-    capacity_on,
     month_on,
     week_on,
 )
@@ -13,6 +12,10 @@ from pmo_reporting.capacity.calendar import (
 FULL = Schedule(date(2027, 1, 1), (D(8), D(8), D(8), D(8), D(8), D(0), D(0)))
 PART = Schedule(date(2027, 2, 1), (D(4), D(4), D(4), D(0), D(0), D(0), D(0)))
 MONDAY = date(2027, 1, 4)
+
+
+def capacity_on(day, schedules, holidays, time_off):
+    return capacity_days(day, day, schedules, holidays, time_off).get(day, D(0))
 
 
 def test_a_weekday_has_the_hours_of_the_schedule_in_force():

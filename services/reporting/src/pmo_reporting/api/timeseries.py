@@ -62,7 +62,8 @@ class Series:
         ends = [end for _, end in self.spans]
 
         def query(conn):  # type: ignore[no-untyped-def]
-            facts = load_facts(conn, visible(principal, load_projects(conn, scope)), self.upto)
+            projects = load_projects(conn, scope, self.upto.known_at)
+            facts = load_facts(conn, visible(principal, projects), self.upto)
             return facts, daily_costs(conn, facts, self.upto)
 
         facts, costs = await side.database.read(query)

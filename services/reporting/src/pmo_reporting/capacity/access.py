@@ -7,7 +7,7 @@ from uuid import UUID
 
 from sqlalchemy import Connection, select
 
-from pmo_reporting.capacity.bitemporal import known_at
+from pmo_reporting.bitemporal import known_at
 from pmo_reporting.capacity.tables import rm_cap_allocations
 from pmo_reporting.tables import rm_projects
 from pmo_shared.http.principal import Principal, Role

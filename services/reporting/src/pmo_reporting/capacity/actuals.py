@@ -6,9 +6,9 @@ from __future__ import annotations
 from sqlalchemy import Connection
 
 from pmo_reporting.capacity.calendar import month_on, week_on
-from pmo_reporting.capacity.deferred import DeferringProjection
 from pmo_reporting.capacity.tables import rm_cap_timesheet_lines
 from pmo_reporting.capacity.units import to_e4
+from pmo_reporting.deferred import DeferringProjection
 from pmo_shared.envelope import Envelope
 from pmo_shared.events.base import DomainEvent
 from pmo_shared.events.resources import TimesheetLineCorrected, TimesheetLineRecorded

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from pmo_reporting.capacity.bitemporal import record, revise
+from pmo_reporting.bitemporal import record, revise
 from pmo_reporting.capacity.tables import rm_cap_allocations
 from pmo_reporting.capacity.units import to_e4
 from pmo_shared.events.base import DomainEvent

@@ -52,34 +52,15 @@ def month_on(day: date) -> date:
     return day.replace(day=1)
 
 
-def schedule_on(day: date, schedules: Sequence[Schedule]) -> Schedule | None:
-    """The schedule in force: the latest one that took effect on or before `day`."""
-    current = None
-    for schedule in schedules:
-        if schedule.effective_from <= day and (
-                current is None or schedule.effective_from > current.effective_from):
-            current = schedule
-    return current
-
-
-def capacity_on(day: date, schedules: Sequence[Schedule], holidays: frozenset[date],
-                time_off: Iterable[TimeOff]) -> Decimal:
-    """Scheduled hours, none on a holiday, less the share booked off that day. Shares add up
-    (two half days make a full one) but never past the whole day: the rule of
-    pmo_resources.domain.capacity, so both services agree on every figure."""
-    schedule = schedule_on(day, schedules)
-    if schedule is None or day in holidays:
-        return ZERO
-    base = schedule.hours_per_weekday[day.weekday()]
-    off = min(Decimal(1), sum((booking.share_off(day) for booking in time_off), ZERO))
-    return base * (1 - off)
-
-
 def capacity_days(start: date, end: date, schedules: Sequence[Schedule],
                   holidays: frozenset[date], time_off: Sequence[TimeOff]) -> dict[date, Decimal]:
     """Capacity of each day in [start, end], in date order; days without any hours are left out.
-    The same figures as `capacity_on` day by day, but each schedule's working weekdays are
-    stepped through a week at a time, so idle weekdays and unscheduled stretches cost nothing."""
+
+    A day has the hours of the schedule in force (the latest taking effect on or before it), none
+    on a holiday, less the share booked off; shares add up (two half days make a full one) but
+    never past the whole day: the rule of pmo_resources.domain.capacity, so both services agree.
+    Each schedule's working weekdays are stepped through a week at a time, so idle weekdays and
+    unscheduled stretches cost nothing (tests hold this to the plain day-by-day rule)."""
     off = _shares_off(time_off, start, end)
     working: list[tuple[int, Decimal]] = []
     for first, last, pattern in _spans(schedules, start, end):
@@ -105,7 +86,7 @@ def _spans(schedules: Sequence[Schedule], start: date,
            end: date) -> Iterator[tuple[date, date, tuple[Decimal, ...]]]:
     """[first, last] within [start, end] over which each schedule is the one in force."""
     ordered = sorted(schedules, key=lambda schedule: schedule.effective_from)
-    # Of schedules taking effect on the same day, the first listed wins (as in `schedule_on`).
+    # Of schedules taking effect on the same day, the first listed wins.
     distinct = [s for i, s in enumerate(ordered)
                 if i == 0 or s.effective_from != ordered[i - 1].effective_from]
     for index, schedule in enumerate(distinct):

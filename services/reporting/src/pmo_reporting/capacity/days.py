@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import BindParameter, Connection, bindparam, insert, select, update
 
-from pmo_reporting.capacity.bitemporal import current
+from pmo_reporting.bitemporal import current
 from pmo_reporting.capacity.calendar import ZERO, Schedule, TimeOff, capacity_days, month_on, week_on
 from pmo_reporting.capacity.load import Allocation, day_loads
 from pmo_reporting.capacity.rollup import Stored, reach, roll_up

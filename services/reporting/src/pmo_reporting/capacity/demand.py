@@ -8,9 +8,9 @@ from uuid import UUID
 
 from sqlalchemy import Connection, select
 
+from pmo_reporting.bitemporal import known_at
 from pmo_reporting.capacity import queries
 from pmo_reporting.capacity.access import people_in_scope
-from pmo_reporting.capacity.bitemporal import known_at
 from pmo_reporting.capacity.params import whole_periods
 from pmo_reporting.capacity.report import build_groups
 from pmo_reporting.capacity.requests import Request, demand_by_period, open_requests

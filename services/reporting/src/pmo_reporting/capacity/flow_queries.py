@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from pmo_reporting.capacity.bitemporal import known_at
+from pmo_reporting.bitemporal import known_at
 from pmo_reporting.capacity.tables import rm_cap_timesheet_lines, rm_vel_progress, rm_vel_tasks
 
 _PERIOD = {"day": "worked_on", "week": "week_on", "month": "month_on"}

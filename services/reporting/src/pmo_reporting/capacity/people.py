@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from sqlalchemy import Connection
 
-from pmo_reporting.capacity.bitemporal import current, record, replace, supersede
+from pmo_reporting.bitemporal import current, record, replace, supersede
 from pmo_reporting.capacity.tables import rm_cap_people, rm_cap_person_skills
 from pmo_shared.events.resources import PersonChanged, PersonRegistered, SkillLevel
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-from pmo_reporting.capacity.deferred import DeferringProjection
 from pmo_reporting.capacity.tables import rm_vel_progress, rm_vel_tasks
 from pmo_reporting.capacity.units import to_e4
+from pmo_reporting.deferred import DeferringProjection
 from pmo_shared.envelope import Envelope
 from pmo_shared.events.base import DomainEvent
 from pmo_shared.events.projects import ProgressReported, TaskPlanned, TaskReplanned

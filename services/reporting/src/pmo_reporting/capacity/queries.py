@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, case, func, literal, select
 
-from pmo_reporting.capacity.bitemporal import known_at
+from pmo_reporting.bitemporal import known_at
 from pmo_reporting.capacity.tables import (
     rm_cap_days,
     rm_cap_people,

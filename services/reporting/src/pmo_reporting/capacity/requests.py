@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from sqlalchemy import Connection, select
 
-from pmo_reporting.capacity.bitemporal import known_at
+from pmo_reporting.bitemporal import known_at
 from pmo_reporting.capacity.load import request_hours
 from pmo_reporting.capacity.params import next_period, period_starts
 from pmo_reporting.capacity.tables import rm_cap_allocations

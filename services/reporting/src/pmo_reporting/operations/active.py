@@ -38,16 +38,19 @@ def _engine(url: str) -> Engine:
     return create_engine(url)
 
 
-def active_url(configured: str) -> str:
-    """The configured URL, or the rebuilt database its pointer row names."""
-    engine = _engine(configured)
+def active_url(configured: str, engine: Engine | None = None) -> str:
+    """The configured URL, or the rebuilt database its pointer row names. A caller that asks
+    often passes its own `engine` on the configured database; otherwise one is made and closed."""
+    own = engine is None
+    engine = engine or _engine(configured)
     try:
         if not inspect(engine).has_table(reporting_active_database.name):
             return configured  # not migrated yet: nothing was ever rebuilt here
         with engine.connect() as conn:
             name = conn.execute(select(reporting_active_database.c.database)).scalar()
     finally:
-        engine.dispose()
+        if own:
+            engine.dispose()
     if name is None:
         return configured
     return make_url(configured).set(database=name).render_as_string(hide_password=False)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import structlog
 from nats.js import JetStreamContext
-from sqlalchemy import Connection, insert, make_url, select
+from sqlalchemy import Connection, create_engine, insert, make_url, select
 
 from pmo_reporting.operations.active import active_url
 from pmo_reporting.tables import kernel
@@ -63,13 +63,18 @@ def follower(side: ReadSide, configured: str, *, paused: Callable[[], bool],
     this replica's own rebuild is moving it (`paused`)."""
 
     async def follow_active_database(_: JetStreamContext) -> None:
-        while True:
-            await asyncio.sleep(every)
-            try:
-                url = await asyncio.to_thread(active_url, configured)
-                if url != side.database.url and not paused():
-                    await switch(side, url)
-            except Exception as exc:  # the configured database unreachable: keep serving, retry
-                log.warning("reporting.follow_failed", error=repr(exc))
+        # One engine and connection for the life of the worker: the pointer is read every few seconds.
+        engine = create_engine(configured, pool_size=1, max_overflow=0, pool_pre_ping=True)
+        try:
+            while True:
+                await asyncio.sleep(every)
+                try:
+                    url = await asyncio.to_thread(active_url, configured, engine)
+                    if url != side.database.url and not paused():
+                        await switch(side, url)
+                except Exception as exc:  # the configured database unreachable: keep serving
+                    log.warning("reporting.follow_failed", error=repr(exc))
+        finally:
+            engine.dispose()
 
     return follow_active_database

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-from pmo_reporting.capacity.deferred import DeferringProjection
+from pmo_reporting.deferred import DeferringProjection
 from pmo_reporting.projections.facts import text, to_e4
 from pmo_reporting.tables import rm_costs
 from pmo_shared.envelope import Envelope

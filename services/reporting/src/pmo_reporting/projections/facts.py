@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from sqlalchemy import Connection, Table
 
-from pmo_reporting.capacity import bitemporal
+from pmo_reporting import bitemporal
 
 E4 = Decimal(10_000)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, insert, select
 
-from pmo_reporting.capacity.deferred import DeferringProjection
+from pmo_reporting.deferred import DeferringProjection
 from pmo_reporting.projections.facts import supersede, text, to_e4
 from pmo_reporting.tables import rm_baselines, rm_milestones, rm_task_plans
 from pmo_shared.envelope import Envelope

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-from pmo_reporting.capacity.deferred import DeferringProjection
+from pmo_reporting.deferred import DeferringProjection
 from pmo_reporting.tables import rm_progress
 from pmo_shared.envelope import Envelope
 from pmo_shared.events.base import DomainEvent

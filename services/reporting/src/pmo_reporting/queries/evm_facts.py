@@ -9,9 +9,10 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
+from pmo_reporting.bitemporal import known_at
 from pmo_reporting.metrics.evm import TaskPlan, milestone_fraction
 from pmo_reporting.projections.facts import from_e4
-from pmo_reporting.queries.timeslice import TimeSlice, known_at
+from pmo_reporting.queries.timeslice import TimeSlice
 from pmo_reporting.tables import (
     rm_baselines,
     rm_costs,
@@ -66,22 +67,19 @@ REPORTED_COLUMNS = ("project_id", "code", "name", "portfolio_id", "program_id", 
                     "bac_amount")
 
 
-def load_projects(conn: Connection, scope: Scope,
-                  as_known_at: datetime | None = None) -> list[Any]:
-    """The projects in scope with their charter, hierarchy and phase as known at `as_known_at` (by
-    default their current state), their current portfolio as `access_portfolio_id` (access is
-    decided by today's rights) and their change stamp (None before their first stamped event)."""
-    stamps = rm_project_stamps
-    source = rm_projects if as_known_at is None else rm_project_versions
+def load_projects(conn: Connection, scope: Scope, as_known_at: datetime) -> list[Any]:
+    """The projects in scope with their charter, hierarchy and phase as known at `as_known_at`,
+    their current portfolio as `access_portfolio_id` (access is decided by today's rights) and
+    their change stamp (None before their first stamped event)."""
+    stamps, source = rm_project_stamps, rm_project_versions
     query = (select(*(source.c[name] for name in REPORTED_COLUMNS),
                     rm_projects.c.portfolio_id.label("access_portfolio_id"),
                     stamps.c.changes, stamps.c.last_recorded_at)
              .select_from(source)
+             .join(rm_projects, rm_projects.c.project_id == source.c.project_id)
              .outerjoin(stamps, stamps.c.project_id == source.c.project_id)
+             .where(known_at(source, as_known_at))
              .order_by(source.c.code, source.c.project_id))
-    if as_known_at is not None:
-        query = query.join(rm_projects, rm_projects.c.project_id == source.c.project_id).where(
-            known_at(source, as_known_at))
     for column in ("project_id", "program_id", "portfolio_id"):
         value = getattr(scope, column)
         if value is not None:

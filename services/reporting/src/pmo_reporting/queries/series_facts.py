@@ -10,12 +10,13 @@ from decimal import Decimal
 
 from sqlalchemy import Connection, func, select
 
+from pmo_reporting.bitemporal import known_at
 from pmo_reporting.metrics.evm import EacMethod
 from pmo_reporting.metrics.series import Curve, cumulative_at
 from pmo_reporting.projections.facts import from_e4
 from pmo_reporting.queries.evm_facts import ProjectFacts
 from pmo_reporting.queries.evm_report import project_evm, values_at
-from pmo_reporting.queries.timeslice import TimeSlice, known_at
+from pmo_reporting.queries.timeslice import TimeSlice
 from pmo_reporting.tables import rm_costs
 
 DailyCosts = dict[str, list[tuple[date, Decimal]]]

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection
 
-from pmo_reporting.capacity.bitemporal import replace, revise
+from pmo_reporting.bitemporal import replace, revise
 from pmo_reporting.capacity.units import to_e4, to_e8
 from pmo_reporting.risk.tables import (
     rm_compliance,

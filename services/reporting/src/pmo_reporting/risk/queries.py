@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Subquery, Table, func, select
 
+from pmo_reporting.bitemporal import known_at
 from pmo_reporting.capacity.access import visible_projects
-from pmo_reporting.capacity.bitemporal import known_at
 from pmo_reporting.risk.tables import (
     rm_compliance,
     rm_contingency_lines,

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table
 
-from pmo_reporting.capacity.bitemporal import insert_statement, superseding
+from pmo_reporting.bitemporal import insert_statement, superseding
 
 Key = tuple[Table, tuple[tuple[str, Any], ...]]
 
