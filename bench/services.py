@@ -13,7 +13,7 @@ from pathlib import Path
 from bench.procs import rss_mb
 from pmo_shared.devplan import SERVICES, ServiceSpec, sqlite_urls
 from pmo_shared.devrun import Runner, RunnerError
-from pmo_shared.devserver import NatsServer, free_port
+from pmo_shared.devserver import NatsServer, free_ports
 from pmo_shared.http.devkeys import DevKeys, issue_token
 
 
@@ -60,7 +60,8 @@ CORE = ("resources", "reporting")
 
 def _runner(data_dir: Path, services: tuple[str, ...]) -> Runner:
     urls = sqlite_urls(data_dir)
-    specs = [ServiceSpec(name, free_port(), urls[name]) for name in services]
+    ports = free_ports(len(services))
+    specs = [ServiceSpec(name, port, urls[name]) for name, port in zip(services, ports, strict=True)]
     return Runner(specs=specs, data_dir=data_dir, nats=NatsServer(data_dir / "nats"),
                   stream_name="PMO", duplicate_window_seconds=120.0, echo=print,
                   base_env={**os.environ, "PMO_LOG_LEVEL": "WARNING"})

@@ -23,7 +23,7 @@ from pmo_shared.devplan import (
     sqlite_urls,
 )
 from pmo_shared.devrun import Runner, RunnerError, run_until_stopped
-from pmo_shared.devserver import NatsServer, free_port
+from pmo_shared.devserver import NatsServer, free_ports
 
 # A process that answers /readyz like a service would, on the port the runner gives it.
 STAND_IN = """
@@ -52,9 +52,10 @@ def stand_in(
 
 
 def make_runner(tmp_path: Path, lines: list[str], **command_options: int | str) -> Runner:
+    planned = plan_services(base_port=0, database_urls=sqlite_urls(tmp_path))
     specs = [
-        ServiceSpec(spec.name, free_port(), spec.database_url)
-        for spec in plan_services(base_port=0, database_urls=sqlite_urls(tmp_path))
+        ServiceSpec(spec.name, port, spec.database_url)
+        for spec, port in zip(planned, free_ports(len(planned)), strict=True)
     ]
     return Runner(
         specs=specs, data_dir=tmp_path, nats=NatsServer(tmp_path / "nats"), stream_name="PMO",

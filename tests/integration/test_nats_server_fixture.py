@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import socket
+from pathlib import Path
+
 import nats
 from nats.js.api import StreamConfig
 
-from pmo_shared.devserver import NatsServer
+from pmo_shared.devserver import NatsServer, free_ports
 
 
 async def _publish(server: NatsServer, *payloads: bytes) -> None:
@@ -45,3 +48,21 @@ async def test_a_killed_server_restarted_on_the_same_store_keeps_its_messages(
     nats_server.start()
 
     assert await _read_all(nats_server) == [b"before the crash"]
+
+
+def test_picked_ports_are_distinct() -> None:
+    ports = free_ports(64)
+
+    assert len(set(ports)) == 64
+
+
+async def test_a_picked_port_taken_before_the_first_start_is_picked_again(tmp_path: Path) -> None:
+    server = NatsServer(tmp_path / "nats")
+    squatted = server.port
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as squatter:
+        squatter.bind((server.host, squatted))
+        squatter.listen()
+        with server:
+            assert server.port != squatted
+            await _publish(server, b"on the port picked again")
+            assert await _read_all(server) == [b"on the port picked again"]

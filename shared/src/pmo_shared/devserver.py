@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -23,12 +24,22 @@ class NatsServerError(RuntimeError):
     """The server could not be found, did not start, or did not become healthy in time."""
 
 
+def free_ports(count: int, host: str = "127.0.0.1") -> list[int]:
+    """`count` distinct ports nothing listens on right now, picked by the kernel (bind to port 0).
+
+    All sockets stay bound until every port is picked: released one at a time, the kernel may
+    hand out the same port twice.
+    """
+    with contextlib.ExitStack() as held:
+        sockets = [held.enter_context(socket.socket(socket.AF_INET, socket.SOCK_STREAM))
+                   for _ in range(count)]
+        for sock in sockets:
+            sock.bind((host, 0))
+        return [int(sock.getsockname()[1]) for sock in sockets]
+
+
 def free_port(host: str = "127.0.0.1") -> int:
-    """A port nothing listens on right now; the kernel picks it when we bind port 0."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((host, 0))
-        port: int = sock.getsockname()[1]
-        return port
+    return free_ports(1, host)[0]
 
 
 def nats_server_binary() -> str:
@@ -61,9 +72,12 @@ class NatsServer:
     ) -> None:
         self.store_dir = Path(store_dir)
         self.host = host
-        self.port = port if port is not None else free_port(host)
         # Monitoring is always on: its /healthz is how start() knows JetStream is up.
-        self.monitor_port = monitor_port if monitor_port is not None else free_port(host)
+        picked = iter(free_ports(2, host))
+        self.port = port if port is not None else next(picked)
+        self.monitor_port = monitor_port if monitor_port is not None else next(picked)
+        # Ports we picked may be taken by someone else before the first start binds them.
+        self._ports_picked = port is None and monitor_port is None
         self.config_file = config_file
         self.server_name = server_name
         self.cluster_args = tuple(cluster_args)
@@ -104,6 +118,17 @@ class NatsServer:
         """Launch the server; return once JetStream is healthy, else raise with its output."""
         if self.running:
             return
+        try:
+            self._start_once()
+        except NatsServerError as error:
+            if not (self._ports_picked and "address already in use" in str(error)):
+                raise
+            self.port, self.monitor_port = free_ports(2, self.host)
+            self._start_once()
+        # Once bound, the ports are ours: a restart must keep the URL clients hold.
+        self._ports_picked = False
+
+    def _start_once(self) -> None:
         self.store_dir.mkdir(parents=True, exist_ok=True)
         self.log_file.parent.mkdir(parents=True, exist_ok=True)
         self._log_offset = self.log_file.stat().st_size if self.log_file.exists() else 0
@@ -220,11 +245,13 @@ class NatsCluster:
 
     def __init__(self, root: Path, *, size: int = 3, name: str = "pmo",
                  host: str = "127.0.0.1") -> None:
-        route_ports = [free_port(host) for _ in range(size)]
+        ports = free_ports(3 * size, host)
+        route_ports, client_ports, monitor_ports = ports[:size], ports[size:2 * size], ports[2 * size:]
         # Every node lists every route, itself included; a server ignores the route to itself.
         routes = ",".join(f"nats://{host}:{port}" for port in route_ports)
         self.nodes = [
             NatsServer(Path(root) / f"n{index}", host=host, server_name=f"n{index}",
+                       port=client_ports[index], monitor_port=monitor_ports[index],
                        cluster_args=["--cluster_name", name,
                                      "--cluster", f"nats://{host}:{route_ports[index]}",
                                      "--routes", routes])
