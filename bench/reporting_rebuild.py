@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import itertools
 import random
 import tempfile
@@ -22,13 +23,11 @@ import nats
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 
 from bench.reporting_evm import _envelope, _project
-from pmo_reporting.operations.replay import replay
+from pmo_reporting.operations.replay import bulk_load
 from pmo_reporting.projections import PROJECTIONS
 from pmo_reporting.tables import consumer
 from pmo_shared.devserver import NatsServer
 from pmo_shared.events import catalogue
-from pmo_shared.eventstore.database import Database
-from pmo_shared.eventstore.writer import Writer
 from pmo_shared.kernel.clock import SystemClock
 from pmo_shared.messaging.applier import BatchApplier
 from pmo_shared.messaging.stream import ALL_SUBJECTS, ensure_stream, subject_for
@@ -71,18 +70,14 @@ async def raw_consume(js, count: int) -> float:  # type: ignore[no-untyped-def]
 
 
 async def rebuild(js, count: int, url: str) -> float:  # type: ignore[no-untyped-def]
+    """Step 2 of POST /v1/admin/rebuilds: the bulk load of the stream into a fresh database."""
     upgrade("pmo_reporting", url)
-    database = Database(url, sqlite_synchronous="NORMAL")
-    writer = Writer(database.writer)
-    writer.start()
     applier = BatchApplier(name="reporting", tables=consumer, catalogue=catalogue,
                            projections=PROJECTIONS, clock=SystemClock())
+    gc.freeze()  # as a service process does once started (pmo_shared.main)
     started = time.perf_counter()
-    await replay(js, stream="PMO", applier=applier, writer=writer, first=1, last=count)
-    elapsed = time.perf_counter() - started
-    writer.stop()
-    database.dispose()
-    return elapsed
+    await bulk_load(js, stream="PMO", applier=applier, url=url, last=count)
+    return time.perf_counter() - started
 
 
 async def main(events: int, url: str | None) -> None:

@@ -10,10 +10,8 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    Insert,
     Select,
     Table,
-    Update,
     and_,
     bindparam,
     insert,
@@ -21,6 +19,8 @@ from sqlalchemy import (
     select,
     update,
 )
+
+from pmo_shared.eventstore.prepared import Prepared
 
 
 def known_at(table: Table, at: datetime) -> ColumnElement[bool]:
@@ -38,14 +38,17 @@ def _current(table: Table, names: tuple[str, ...]) -> Select[Any]:
 
 
 @cache
-def superseding(table: Table, names: tuple[str, ...]) -> Update:
-    return update(table).where(*[table.c[name] == bindparam(f"m_{name}") for name in names],
-                               table.c.superseded_at.is_(None)).values(superseded_at=bindparam("at"))
+def superseding(table: Table, names: tuple[str, ...]) -> Prepared:
+    """Stamps `superseded_at` (parameter `at`) on the current rows matching `m_<name>` for each
+    key column."""
+    return Prepared(update(table).where(
+        *[table.c[name] == bindparam(f"m_{name}") for name in names],
+        table.c.superseded_at.is_(None)).values(superseded_at=bindparam("at")))
 
 
 @cache
-def insert_statement(table: Table) -> Insert:
-    return insert(table)
+def inserting(table: Table) -> Prepared:
+    return Prepared(insert(table))
 
 
 def current(conn: Connection, table: Table, key: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -56,12 +59,12 @@ def current(conn: Connection, table: Table, key: Mapping[str, Any]) -> dict[str,
 
 def supersede(conn: Connection, table: Table, key: Mapping[str, Any], at: datetime) -> None:
     """Closes the current version(s) under `key`: from `at` on they are no longer what is known."""
-    conn.execute(superseding(table, tuple(sorted(key))),
-                 {"at": at, **{f"m_{name}": value for name, value in key.items()}})
+    superseding(table, tuple(sorted(key))).executemany(
+        conn, [{"at": at, **{f"m_{name}": value for name, value in key.items()}}])
 
 
 def record(conn: Connection, table: Table, values: Mapping[str, Any], at: datetime) -> None:
-    conn.execute(insert_statement(table), [{**values, "recorded_at": at, "superseded_at": None}])
+    inserting(table).executemany(conn, [{**values, "recorded_at": at, "superseded_at": None}])
 
 
 def replace(conn: Connection, table: Table, key: Mapping[str, Any], values: Mapping[str, Any],

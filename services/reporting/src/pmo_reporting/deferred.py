@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table
 
-from pmo_reporting.bitemporal import insert_statement, superseding
+from pmo_reporting.bitemporal import inserting, superseding
 
 Key = tuple[Table, tuple[tuple[str, Any], ...]]
 
@@ -62,9 +62,9 @@ class DeferredWrites:
             updates.setdefault((table, names), []).append(
                 {"at": at, **{f"m_{name}": value for name, value in key}})
         for (table, names), params in updates.items():
-            conn.execute(superseding(table, names), params)
+            superseding(table, names).executemany(conn, params)
         for table, rows in buffer.rows.items():
-            conn.execute(insert_statement(table), rows)
+            inserting(table).executemany(conn, rows)
 
     def discard(self, conn: Connection) -> None:
         conn.info.pop(self._slot, None)

@@ -6,6 +6,7 @@ read lock. The driver's own transaction handling is switched off so SQLAlchemy's
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,7 +17,12 @@ from sqlalchemy.pool import NullPool, QueuePool
 T = TypeVar("T")
 
 
-def _sqlite_engine(url: str, *, synchronous: str, immediate: bool, pool_size: int) -> Engine:
+# A bulk load's writer keeps more of the growing indexes in memory (KiB, negative as SQLite wants).
+BULK_LOAD_CACHE_KIB = 65536
+
+
+def _sqlite_engine(url: str, *, synchronous: str, immediate: bool, pool_size: int,
+                   journal: str = "WAL", cache_kib: int | None = None) -> Engine:
     engine = create_engine(
         url, poolclass=QueuePool, pool_size=pool_size, max_overflow=4,
         connect_args={"check_same_thread": False, "timeout": 30},
@@ -26,10 +32,12 @@ def _sqlite_engine(url: str, *, synchronous: str, immediate: bool, pool_size: in
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA journal_mode={journal}")
         cursor.execute(f"PRAGMA synchronous={synchronous}")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA foreign_keys=ON")
+        if cache_kib is not None:
+            cursor.execute(f"PRAGMA cache_size=-{cache_kib}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -42,17 +50,27 @@ def _sqlite_engine(url: str, *, synchronous: str, immediate: bool, pool_size: in
 class Database:
     """The service's own database: `writer` for the single writer thread, `reader` for queries."""
 
-    def __init__(self, url: str, *, sqlite_synchronous: str = "FULL") -> None:
+    def __init__(self, url: str, *, sqlite_synchronous: str = "FULL",
+                 bulk_load: bool = False) -> None:
+        """`bulk_load`: the writer does not wait for the disk on commit, for filling a database
+        nobody reads yet; a crash may lose or (SQLite) corrupt it, and `make_durable` must run
+        once the load is done and this Database disposed."""
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
+        self.bulk_load = bulk_load
         if self.is_sqlite:
             ensure_sqlite_directory(url)
-            self.writer = _sqlite_engine(url, synchronous=sqlite_synchronous, immediate=True,
-                                         pool_size=1)
+            self.writer = _sqlite_engine(
+                url, synchronous="OFF" if bulk_load else sqlite_synchronous, immediate=True,
+                pool_size=1, journal="MEMORY" if bulk_load else "WAL",
+                cache_kib=BULK_LOAD_CACHE_KIB if bulk_load else None)
             self.reader = _sqlite_engine(url, synchronous=sqlite_synchronous, immediate=False,
                                          pool_size=8)
         else:
-            self.writer = create_engine(url, pool_size=2, max_overflow=2, pool_pre_ping=True)
+            # Commits stop waiting for the WAL flush; the first normal commit after flushes it all.
+            options = {"options": "-c synchronous_commit=off"} if bulk_load else {}
+            self.writer = create_engine(url, pool_size=2, max_overflow=2, pool_pre_ping=True,
+                                        connect_args=options)
             self.reader = create_engine(url, pool_size=8, max_overflow=8, pool_pre_ping=True)
 
     async def read(self, query: Callable[[Connection], T]) -> T:
@@ -67,6 +85,18 @@ class Database:
     def dispose(self) -> None:
         self.writer.dispose()
         self.reader.dispose()
+
+    def make_durable(self) -> None:
+        """After a bulk load, once disposed: what it wrote is on disk when this returns. Closing
+        SQLite's last connection moved the WAL into the file unsynced; PostgreSQL's next normal
+        commit flushes the WAL up to it, so it needs nothing here."""
+        path = make_url(self.url).database
+        if self.is_sqlite and path and path != ":memory:":
+            descriptor = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(descriptor)
+            finally:
+                os.close(descriptor)
 
 
 def ensure_sqlite_directory(url: str) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
 import structlog
@@ -15,6 +16,7 @@ from sqlalchemy import Connection, delete, insert, select
 from pmo_shared.envelope import Envelope
 from pmo_shared.events.base import DomainEvent
 from pmo_shared.events.catalogue import Catalogue
+from pmo_shared.eventstore.prepared import Prepared
 from pmo_shared.kernel.clock import Clock
 from pmo_shared.messaging.incoming import Incoming
 from pmo_shared.messaging.ordering import in_version_order
@@ -71,8 +73,7 @@ class BatchApplier:
         self.max_attempts = max_attempts
         # Only a consumer that sees every subject sees every version of an aggregate.
         self.in_order = in_order
-        # Built once: a constant statement skips SQLAlchemy's per-call construction and cache key.
-        self._insert_processed = insert(tables.processed)
+        self._insert_processed = Prepared(insert(tables.processed))
         self._batch_aware = tuple(p for p in self.projections if isinstance(p, BatchAware))
 
     def apply(self, conn: Connection, batch: Sequence[Incoming]) -> BatchResult:
@@ -89,8 +90,8 @@ class BatchApplier:
         try:
             with conn.begin_nested():
                 self._apply_all(conn, fresh)
-                if fresh:  # one executemany for the whole batch's markers
-                    conn.execute(self._insert_processed, [self._marker(item) for item in fresh])
+                now = self.clock.now()  # one executemany for the whole batch's markers
+                self._insert_processed.executemany(conn, [self._marker(item, now) for item in fresh])
             applied = len(fresh)
         except _Failed:
             for item in fresh:
@@ -162,14 +163,15 @@ class BatchApplier:
         return False
 
     def _mark_processed(self, conn: Connection, item: Incoming) -> None:
-        conn.execute(self._insert_processed, [self._marker(item)])
+        self._insert_processed.executemany(conn, [self._marker(item, self.clock.now())])
 
-    def _marker(self, item: Incoming) -> dict[str, Any]:
+    @staticmethod
+    def _marker(item: Incoming, now: datetime) -> dict[str, Any]:
         envelope = item.envelope
         assert envelope is not None
-        return {"event_id": str(envelope.id), "aggregate_id": envelope.aggregateid,
+        return {"event_id": item.key, "aggregate_id": envelope.aggregateid,
                 "aggregate_version": envelope.aggregateversion, "stream_sequence": item.sequence,
-                "processed_at": self.clock.now()}
+                "processed_at": now}
 
     def _park(self, conn: Connection, item: Incoming, error: str, attempts: int) -> None:
         envelope = item.envelope

@@ -1,7 +1,8 @@
 """Rebuild: replay the whole stream into a fresh database, then swap the service onto it.
 
 1. Create and migrate a fresh database (a sibling SQLite file, or a new PostgreSQL database).
-2. Replay sequences 1..L1 into it while the live consumer keeps the current one up to date.
+2. Replay sequences 1..L1 into it while the live consumer keeps the current one up to date; as
+   nothing reads it yet, its commits do not wait for the disk, and it is synced once at the end.
 3. Copy the projector lease into it and point the live consumer at it; replay L1+1..L2 (L2 read
    after the switch, so it covers any batch the live consumer had in flight); processed markers
    make overlaps no-ops.
@@ -23,7 +24,7 @@ from nats.js import JetStreamContext
 from sqlalchemy import create_engine, make_url, text
 
 from pmo_reporting.operations.active import point_to
-from pmo_reporting.operations.replay import replay
+from pmo_reporting.operations.replay import bulk_load, replay
 from pmo_reporting.operations.switch import FOLLOW_SECONDS, copy_leases, open_database, serve_from
 from pmo_reporting.projections import PROJECTIONS
 from pmo_reporting.tables import consumer as consumer_tables
@@ -118,9 +119,9 @@ class Rebuilder:
         url = await asyncio.to_thread(fresh_database_url, self.configured_url, suffix)
         self.status.database = make_url(url).database
         await asyncio.to_thread(upgrade, "pmo_reporting", url)
-        database, writer = open_database(side, url)
-        replayed = await self._replay(js, writer, after=0)
+        replayed = await self._load(js, url)
         self.status.state = "catching_up"
+        database, writer = open_database(side, url)
         await copy_leases(side.database, writer)
         live.use_database(database, writer)
         replayed = await self._replay(js, writer, after=replayed)
@@ -130,6 +131,16 @@ class Rebuilder:
         # applied to the old database meanwhile is in the stream: replay it once they moved.
         await asyncio.sleep(self.settle_seconds)
         await self._replay(js, writer, after=replayed)
+
+    async def _load(self, js: JetStreamContext, url: str) -> int:
+        """Step 2: the stream as it is now, into the database nothing reads yet; returns its end."""
+        stream, started = self.side.runtime.settings.stream_name, time.perf_counter()
+        last = (await js.stream_info(stream)).state.last_seq
+        self.status.target_sequence = last
+        self._read += await bulk_load(js, stream=stream, applier=self._applier, url=url,
+                                      last=last, on_batch=self._on_batch(0))  # type: ignore[arg-type]
+        self._replaying_seconds += time.perf_counter() - started
+        return last
 
     async def _replay(self, js: JetStreamContext, writer: Writer, *, after: int) -> int:
         """Replays the stream after sequence `after` up to its current end; returns that end."""
