@@ -2,8 +2,9 @@
 bitemporal so a report can use the plan as it was known at any moment."""
 from __future__ import annotations
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, select
 
+from pmo_reporting.bitemporal import inserting
 from pmo_reporting.deferred import DeferringProjection
 from pmo_reporting.projections.facts import supersede, text, to_e4
 from pmo_reporting.tables import rm_baselines, rm_milestones, rm_task_plans
@@ -47,11 +48,10 @@ class PlanProjection(DeferringProjection):
 
     def _baseline(self, conn: Connection, envelope: Envelope, event: BaselineCaptured) -> None:
         baseline_id, project_id = str(event.baseline_id), str(event.project_id)
-        conn.execute(insert(rm_baselines).values(
-            baseline_id=baseline_id, project_id=project_id, name=event.name,
-            bac_e4=to_e4(event.budget_at_completion.amount),
-            currency=event.budget_at_completion.currency, recorded_at=envelope.time,
-        ))
+        inserting(rm_baselines).executemany(conn, [{
+            "baseline_id": baseline_id, "project_id": project_id, "name": event.name,
+            "bac_e4": to_e4(event.budget_at_completion.amount),
+            "currency": event.budget_at_completion.currency, "recorded_at": envelope.time}])
         for task in event.tasks:  # a captured baseline is never revised
             self.writes.replace(conn, rm_task_plans, {"plan_id": baseline_id, "task_id": str(task.task_id)}, {
                 "project_id": project_id, "parent_task_id": None, "start_on": task.planned_start_on,
@@ -69,11 +69,10 @@ class PlanProjection(DeferringProjection):
             rm_milestones.c.superseded_at.is_(None))).first()
         supersede(conn, rm_milestones, envelope.time, milestone_id=milestone_id)
         due_on = getattr(event, "due_on", None) or (current.due_on if current else reached_on)
-        conn.execute(insert(rm_milestones).values(
-            milestone_id=milestone_id, project_id=str(event.project_id),
-            task_id=text(event.task_id) or (current.task_id if current else None),
-            weight=event.weight if event.weight or current is None else current.weight,
-            due_on=due_on,
-            reached_on=reached_on or (current.reached_on if current else None),
-            recorded_at=envelope.time,
-        ))
+        inserting(rm_milestones).executemany(conn, [{
+            "milestone_id": milestone_id, "project_id": str(event.project_id),
+            "task_id": text(event.task_id) or (current.task_id if current else None),
+            "weight": event.weight if event.weight or current is None else current.weight,
+            "due_on": due_on,
+            "reached_on": reached_on or (current.reached_on if current else None),
+            "recorded_at": envelope.time}])

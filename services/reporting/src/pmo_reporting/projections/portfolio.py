@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
+from pmo_reporting.bitemporal import inserting
 from pmo_reporting.projections.facts import supersede, text
 from pmo_reporting.tables import rm_project_versions, rm_projects
 from pmo_shared.envelope import Envelope
@@ -17,6 +18,8 @@ from pmo_shared.events.projects import (
     ProjectPhaseChanged,
 )
 
+CURRENT = select(rm_projects).where(rm_projects.c.project_id == bindparam("project_id"))
+
 
 class ProjectsProjection:
     name = "projects"
@@ -24,15 +27,14 @@ class ProjectsProjection:
     def apply(self, conn: Connection, envelope: Envelope, event: DomainEvent) -> None:
         match event:
             case ProjectChartered():
-                conn.execute(insert(rm_projects).values(
-                    project_id=str(event.project_id), code=event.code, name=event.name,
-                    portfolio_id=text(event.portfolio_id), program_id=text(event.program_id),
-                    manager_id=str(event.manager_id), phase="proposed",
-                    planned_start_on=event.planned_start_on,
-                    planned_finish_on=event.planned_finish_on,
-                    bac_amount=event.budget.amount, currency=event.budget.currency,
-                    chartered_at=envelope.time,
-                ))
+                inserting(rm_projects).executemany(conn, [{
+                    "project_id": str(event.project_id), "code": event.code, "name": event.name,
+                    "portfolio_id": text(event.portfolio_id), "program_id": text(event.program_id),
+                    "manager_id": str(event.manager_id), "phase": "proposed",
+                    "planned_start_on": event.planned_start_on,
+                    "planned_finish_on": event.planned_finish_on,
+                    "bac_amount": event.budget.amount, "currency": event.budget.currency,
+                    "chartered_at": envelope.time}])
                 self._version(conn, event.project_id, envelope.time)
             case ProjectCharterAmended():
                 self._update(conn, envelope, event.project_id, name=event.name,
@@ -55,10 +57,9 @@ class ProjectsProjection:
     @staticmethod
     def _version(conn: Connection, project_id: object, at: datetime) -> None:
         """Records the current state as a new version, closing the previous one from `at`."""
-        row = conn.execute(select(rm_projects)
-                           .where(rm_projects.c.project_id == str(project_id))).first()
+        row = conn.execute(CURRENT, {"project_id": str(project_id)}).mappings().first()
         if row is None:  # an event about a project whose charter never arrived changes nothing
             return
         supersede(conn, rm_project_versions, at, project_id=str(project_id))
-        conn.execute(insert(rm_project_versions).values(
-            **row._asdict(), recorded_at=at, superseded_at=None))
+        inserting(rm_project_versions).executemany(
+            conn, [{**row, "recorded_at": at, "superseded_at": None}])
