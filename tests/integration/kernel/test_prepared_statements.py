@@ -61,6 +61,13 @@ def _contents(conn, table: Table) -> list[tuple[object, ...]]:  # type: ignore[n
     return [tuple(row) for row in conn.execute(select(*columns).order_by(table.c.id))]
 
 
+def _stored(conn, table: Table) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
+    """As the driver returns them: SQLite text, compared by SQL as text, must match exactly."""
+    names = ", ".join(f'"{column.name}"' for column in table.c if column.name != "id")
+    return [tuple(row) for row in conn.exec_driver_sql(
+        f"SELECT {names} FROM {table.name} ORDER BY id")]
+
+
 def test_driver_writes_equal_sqlalchemy_writes(database_url: str) -> None:
     engine = create_engine(database_url)
     metadata.create_all(engine)
@@ -72,6 +79,7 @@ def test_driver_writes_equal_sqlalchemy_writes(database_url: str) -> None:
             Prepared(insert(through_driver)).executemany(conn, ROWS)
             Prepared(_closing(through_driver)).executemany(conn, closes)  # type: ignore[arg-type]
 
+            assert _stored(conn, through_driver) == _stored(conn, through_sqlalchemy)
             stored = _contents(conn, through_driver)
             assert stored == _contents(conn, through_sqlalchemy)
             assert [row[0] for row in stored] == ["a", "b", "ü-ß"]

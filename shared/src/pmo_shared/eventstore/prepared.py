@@ -58,5 +58,8 @@ class Prepared:
         unknown = set(order) - set(names)
         if unknown:  # e.g. a default computed in Python, which only conn.execute fills in
             raise ValueError(f"{self.statement!r} needs parameters the rows lack: {sorted(unknown)}")
-        processors = tuple(compiled.binds[name].type.bind_processor(dialect) for name in order)
+        # The dialect's own form of each type: a generic DateTime leaves SQLite a datetime, which
+        # the driver would store in another text format than SQLAlchemy does.
+        processors = tuple(compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)
+                           for name in order)
         return _Form(compiled.string, order, processors, compiled.positional)
