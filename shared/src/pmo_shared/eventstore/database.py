@@ -53,11 +53,11 @@ class Database:
     def __init__(self, url: str, *, sqlite_synchronous: str = "FULL",
                  bulk_load: bool = False) -> None:
         """`bulk_load`: the writer does not wait for the disk on commit, for filling a database
-        nobody reads yet; a crash may lose or (SQLite) corrupt it, and `make_durable` must run
-        once the load is done and this Database disposed."""
+        nobody reads yet (on SQLite it also writes each page once, its rollback journal kept in
+        memory instead of a WAL). A crash may lose the load or (SQLite) corrupt it, and
+        `make_durable` must run once the load is done and this Database disposed."""
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
-        self.bulk_load = bulk_load
         if self.is_sqlite:
             ensure_sqlite_directory(url)
             self.writer = _sqlite_engine(
@@ -87,8 +87,8 @@ class Database:
         self.reader.dispose()
 
     def make_durable(self) -> None:
-        """After a bulk load, once disposed: what it wrote is on disk when this returns. Closing
-        SQLite's last connection moved the WAL into the file unsynced; PostgreSQL's next normal
+        """After a bulk load, once disposed: what it wrote is on disk when this returns. SQLite's
+        commits wrote their pages into the file without syncing it; PostgreSQL's next normal
         commit flushes the WAL up to it, so it needs nothing here."""
         path = make_url(self.url).database
         if self.is_sqlite and path and path != ":memory:":
