@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import os
 import statistics
 import sys
@@ -102,6 +103,7 @@ async def measure_service(scratch: Path, nats_url: str, args: argparse.Namespace
                                 log_json=True, log_level="WARNING")
     upgrade("pmo_projects", settings.database_url)
     app = create_app(settings)
+    gc.freeze()  # as the service process does once its app is built (pmo_shared.main)
     keys = DevKeys.load_or_create(scratch / "keys")
     token = issue_token(keys.private_pem, subject="bench", roles=["pmo_admin"], projects=[],
                         portfolios=[], person_id=None, issuer="pmo-dev", audience="pmo")

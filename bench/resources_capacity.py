@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import math
 import os
@@ -230,6 +231,7 @@ async def main(people: int, weeks: int, concurrency: int) -> None:
             keys.private_pem, subject="bench", roles=["pmo_admin"], projects=[], portfolios=[],
             person_id=None, issuer="pmo-dev", audience="pmo")}
         app = create_app(settings)
+        gc.freeze()  # as the service process does once its app is built (pmo_shared.main)
         async with app.router.lifespan_context(app), client_for(app) as client:
             started = time.perf_counter()
             ids = await seed(client, admin, people)
