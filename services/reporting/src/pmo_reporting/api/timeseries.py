@@ -6,7 +6,7 @@ from datetime import date
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
 from pmo_reporting.api.freshness import AwaitEvents, ReadSideDep, freshness
 from pmo_reporting.api.presentation import Presenter
@@ -78,13 +78,20 @@ class Series:
                 "burn_window_periods": min(self.burn_window, len(self.spans))}
 
 
+def series_query(when: TimeSliceDep, from_on: FromQuery, to_on: ToQuery,
+                 interval: Interval = Interval.WEEK, burn_window: BurnWindowQuery = 4,
+                 rounding: RoundingQuery = "presentation") -> Series:
+    """The query parameters every series endpoint takes."""
+    return Series(when, from_on, to_on, interval, burn_window, rounding)
+
+
+SeriesDep = Annotated[Series, Depends(series_query)]
+
+
 @router.get("/projects/{project_id}/series", response_model=SeriesRead,
             dependencies=[AwaitEvents])
 async def project_series(project_id: UUID, principal: PrincipalDep, side: ReadSideDep,
-                         when: TimeSliceDep, from_on: FromQuery, to_on: ToQuery,
-                         interval: Interval = Interval.WEEK, burn_window: BurnWindowQuery = 4,
-                         rounding: RoundingQuery = "presentation") -> SeriesRead:
-    series = Series(when, from_on, to_on, interval, burn_window, rounding)
+                         series: SeriesDep) -> SeriesRead:
     found = await series.curves(side, principal, Scope(project_id=str(project_id)))
     if not found:
         raise NotFound(f"project {project_id} is not known to reporting")
@@ -105,35 +112,23 @@ async def _aggregate(side: ReadSideDep, principal: Principal, series: Series, *,
 @router.get("/programs/{program_id}/series", response_model=AggregateSeriesRead,
             dependencies=[AwaitEvents])
 async def program_series(program_id: UUID, principal: PrincipalDep, side: ReadSideDep,
-                         when: TimeSliceDep, from_on: FromQuery, to_on: ToQuery,
-                         interval: Interval = Interval.WEEK, burn_window: BurnWindowQuery = 4,
-                         rounding: RoundingQuery = "presentation") -> AggregateSeriesRead:
+                         series: SeriesDep) -> AggregateSeriesRead:
     """The program's visible projects summed per currency."""
-    return await _aggregate(side, principal,
-                            Series(when, from_on, to_on, interval, burn_window, rounding),
-                            kind="program", scope_id=program_id,
+    return await _aggregate(side, principal, series, kind="program", scope_id=program_id,
                             scope=Scope(program_id=str(program_id)))
 
 
 @router.get("/portfolios/{portfolio_id}/series", response_model=AggregateSeriesRead,
             dependencies=[AwaitEvents])
 async def portfolio_series(portfolio_id: UUID, principal: PrincipalDep, side: ReadSideDep,
-                           when: TimeSliceDep, from_on: FromQuery, to_on: ToQuery,
-                           interval: Interval = Interval.WEEK, burn_window: BurnWindowQuery = 4,
-                           rounding: RoundingQuery = "presentation") -> AggregateSeriesRead:
+                           series: SeriesDep) -> AggregateSeriesRead:
     """The portfolio's visible projects summed per currency."""
-    return await _aggregate(side, principal,
-                            Series(when, from_on, to_on, interval, burn_window, rounding),
-                            kind="portfolio", scope_id=portfolio_id,
+    return await _aggregate(side, principal, series, kind="portfolio", scope_id=portfolio_id,
                             scope=Scope(portfolio_id=str(portfolio_id)))
 
 
 @router.get("/all/series", response_model=AggregateSeriesRead, dependencies=[AwaitEvents])
-async def visible_series(principal: PrincipalDep, side: ReadSideDep, when: TimeSliceDep,
-                         from_on: FromQuery, to_on: ToQuery, interval: Interval = Interval.WEEK,
-                         burn_window: BurnWindowQuery = 4,
-                         rounding: RoundingQuery = "presentation") -> AggregateSeriesRead:
+async def visible_series(principal: PrincipalDep, side: ReadSideDep,
+                         series: SeriesDep) -> AggregateSeriesRead:
     """Every project the caller may see (for a portfolio manager: their portfolios)."""
-    return await _aggregate(side, principal,
-                            Series(when, from_on, to_on, interval, burn_window, rounding),
-                            kind="all", scope_id=None, scope=Scope())
+    return await _aggregate(side, principal, series, kind="all", scope_id=None, scope=Scope())
