@@ -3,7 +3,8 @@ fresh database, beside the raw nats-py pull-consume-and-ack rate of the same str
 
 The events are generated project histories (charters, tasks, baselines, progress and timesheet
 lines), published once; the rebuild is the code behind POST /v1/admin/rebuilds (one transaction
-per batch with the processed markers). Target: rebuild >= 0.5x raw consume.
+per batch with the processed markers). Target: rebuild >= 0.5x raw consume. The rebuild reads
+through its own RangeReader, whose bare read rate is printed too.
 
     .venv/bin/python -m bench.reporting_rebuild [--events 1000000] [--database-url URL]
 """
@@ -30,6 +31,7 @@ from pmo_shared.devserver import NatsServer
 from pmo_shared.events import catalogue
 from pmo_shared.kernel.clock import SystemClock
 from pmo_shared.messaging.applier import BatchApplier
+from pmo_shared.messaging.range_reader import RangeReader
 from pmo_shared.messaging.stream import ALL_SUBJECTS, ensure_stream, subject_for
 from pmo_shared.migrate import upgrade
 
@@ -69,14 +71,23 @@ async def raw_consume(js, count: int) -> float:  # type: ignore[no-untyped-def]
     return elapsed
 
 
-async def rebuild(js, count: int, url: str) -> float:  # type: ignore[no-untyped-def]
+async def range_read(nc, count: int) -> float:  # type: ignore[no-untyped-def]
+    """The rebuild's own reader with nothing done per message: what is left of the raw consume
+    once nats-py's per-message task and uuid4 are gone (pmo_shared.messaging.range_reader)."""
+    started = time.perf_counter()
+    async for _batch in RangeReader(nc, stream="PMO", first=1, last=count).batches():
+        pass
+    return time.perf_counter() - started
+
+
+async def rebuild(nc, count: int, url: str) -> float:  # type: ignore[no-untyped-def]
     """Step 2 of POST /v1/admin/rebuilds: the bulk load of the stream into a fresh database."""
     upgrade("pmo_reporting", url)
     applier = BatchApplier(name="reporting", tables=consumer, catalogue=catalogue,
                            projections=PROJECTIONS, clock=SystemClock())
     gc.freeze()  # as a service process does once started (pmo_shared.main)
     started = time.perf_counter()
-    await bulk_load(js, stream="PMO", applier=applier, url=url, last=count)
+    await bulk_load(nc, stream="PMO", applier=applier, url=url, last=count)
     return time.perf_counter() - started
 
 
@@ -90,15 +101,18 @@ async def main(events: int, url: str | None) -> None:
         await ensure_stream(js, name="PMO")
         published = await publish(js, events)
         raw = await raw_consume(js, events)
-        built = await rebuild(js, events, url or f"sqlite:///{workdir}/rebuild.db")
+        read = await range_read(nc, events)
+        built = await rebuild(nc, events, url or f"sqlite:///{workdir}/rebuild.db")
         await nc.close()
     finally:
         server.stop()
     print(f"{events} events published in {published:.1f} s")  # noqa: T201
     print(f"{'measure':48} {'seconds':>8} {'events/s':>10}")  # noqa: T201
     print(f"{'raw nats-py pull consume + ack (fetch 500)':48} {raw:8.1f} {events / raw:10.0f}")  # noqa: T201
+    print(f"{'range reader, nothing applied (batch 1000)':48} {read:8.1f} {events / read:10.0f}")  # noqa: T201
     print(f"{'rebuild through all projections':48} {built:8.1f} {events / built:10.0f}")  # noqa: T201
     print(f"ratio rebuild / raw: {raw / built:.2f}x (target >= 0.5x)")  # noqa: T201
+    print(f"ratio rebuild / range reader: {read / built:.2f}x")  # noqa: T201
 
 
 if __name__ == "__main__":

@@ -48,6 +48,9 @@ ROWS = [
      "recorded_at": AT.astimezone(timezone(timedelta(hours=2))), "superseded_at": AT},
     {"key": "ü-ß", "on": date(2026, 12, 31), "amount": Decimal("-0.0001"), "active": None,
      "recorded_at": AT + timedelta(days=1), "superseded_at": None},
+    # Whole seconds: isoformat would drop the fraction unless asked for microseconds.
+    {"key": "c", "on": date(1999, 1, 2), "amount": Decimal(1),
+     "active": True, "recorded_at": datetime(2026, 1, 2, tzinfo=UTC), "superseded_at": None},
 ]
 
 
@@ -82,9 +85,9 @@ def test_driver_writes_equal_sqlalchemy_writes(database_url: str) -> None:
             assert _stored(conn, through_driver) == _stored(conn, through_sqlalchemy)
             stored = _contents(conn, through_driver)
             assert stored == _contents(conn, through_sqlalchemy)
-            assert [row[0] for row in stored] == ["a", "b", "ü-ß"]
+            assert [row[0] for row in stored] == ["a", "b", "ü-ß", "c"]
             assert stored[0][2] == Decimal("740.0050")
-            assert [row[5] for row in stored] == [AT + timedelta(hours=1), AT, AT]
+            assert [row[5] for row in stored] == [AT + timedelta(hours=1), AT, AT, None]
     finally:
         metadata.drop_all(engine)
         engine.dispose()

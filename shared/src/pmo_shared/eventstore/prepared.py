@@ -4,15 +4,21 @@ Projections write thousands of rows per batch; SQLAlchemy's per-row parameter ha
 than the database's own work. Here the statement is compiled once per dialect and parameter names,
 each column's bind processor is looked up once, and the rows go to `exec_driver_sql` as plain
 tuples (or dicts, for a named paramstyle). The stored values are those of `conn.execute(statement,
-rows)`: the same compiled SQL and the same processors, applied in a tighter loop."""
+rows)`: the same compiled SQL and the same processors, applied in a tighter loop, except that on
+SQLite dates and UTC datetimes are formatted by `isoformat` (in C) into the text SQLAlchemy's
+processors build through a dict per value."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Dialect, Insert
+from sqlalchemy import Connection, Date, Dialect, Insert
 from sqlalchemy.sql.dml import UpdateBase
+from sqlalchemy.types import TypeEngine
+
+from pmo_shared.eventstore.types import UTCDateTime
 
 Processor = Callable[[Any], Any] | None
 
@@ -60,6 +66,27 @@ class Prepared:
             raise ValueError(f"{self.statement!r} needs parameters the rows lack: {sorted(unknown)}")
         # The dialect's own form of each type: a generic DateTime leaves SQLite a datetime, which
         # the driver would store in another text format than SQLAlchemy does.
-        processors = tuple(compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)
-                           for name in order)
+        processors = tuple(_processor(compiled.binds[name].type, dialect) for name in order)
         return _Form(compiled.string, order, processors, compiled.positional)
+
+
+def _processor(column_type: TypeEngine[Any], dialect: Dialect) -> Processor:
+    if dialect.name == "sqlite":
+        if isinstance(column_type, UTCDateTime):
+            return _sqlite_utc_datetime
+        if type(column_type) is Date:
+            return _sqlite_date
+    return column_type.dialect_impl(dialect).bind_processor(dialect)
+
+
+def _sqlite_date(value: date | None) -> str | None:
+    return None if value is None else date.isoformat(value)
+
+
+def _sqlite_utc_datetime(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        raise ValueError("UTCDateTime needs an aware datetime")
+    # Cut off "+00:00": 26 characters for every four-digit year.
+    return value.astimezone(UTC).isoformat(" ", "microseconds")[:26]

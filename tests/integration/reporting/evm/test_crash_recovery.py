@@ -62,7 +62,7 @@ async def clean_replay(nats_url, url, last):
     try:
         applier = BatchApplier(name="reporting", tables=consumer, catalogue=catalogue,
                                projections=PROJECTIONS, clock=SystemClock())
-        await replay(nc.jetstream(), stream="PMO", applier=applier, writer=writer, first=1,
+        await replay(nc, stream="PMO", applier=applier, writer=writer, first=1,
                      last=last)
         return read_models(database)
     finally:

@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from uuid import uuid4
 
-from nats.js import JetStreamContext
+from nats.aio.client import Client
 from sqlalchemy import create_engine, make_url, text
 
 from pmo_reporting.operations.active import point_to
@@ -111,44 +111,44 @@ class Rebuilder:
 
     async def _rebuild(self) -> None:
         side = self.side
-        js, live = side.runtime.js, side.consumer
-        if js is None or live is None:
+        nc, live = side.runtime.nc, side.consumer
+        if nc is None or live is None:
             raise RuntimeError("the service is not connected to NATS yet")
         # The random part keeps two rebuilds within one second (or under a fixed clock) apart.
         suffix = f"rebuild{side.runtime.clock.now():%Y%m%d%H%M%S}_{uuid4().hex[:8]}"
         url = await asyncio.to_thread(fresh_database_url, self.configured_url, suffix)
         self.status.database = make_url(url).database
         await asyncio.to_thread(upgrade, "pmo_reporting", url)
-        replayed = await self._load(js, url)
+        replayed = await self._load(nc, url)
         self.status.state = "catching_up"
         database, writer = open_database(side, url)
         await copy_leases(side.database, writer)
         live.use_database(database, writer)
-        replayed = await self._replay(js, writer, after=replayed)
+        replayed = await self._replay(nc, writer, after=replayed)
         await serve_from(side, database, writer)
         await asyncio.to_thread(point_to, self.configured_url, url, side.runtime.clock.now())
         # Other replicas follow the pointer within FOLLOW_SECONDS; what a projector among them
         # applied to the old database meanwhile is in the stream: replay it once they moved.
         await asyncio.sleep(self.settle_seconds)
-        await self._replay(js, writer, after=replayed)
+        await self._replay(nc, writer, after=replayed)
 
-    async def _load(self, js: JetStreamContext, url: str) -> int:
+    async def _load(self, nc: Client, url: str) -> int:
         """Step 2: the stream as it is now, into the database nothing reads yet; returns its end."""
         stream, started = self.side.runtime.settings.stream_name, time.perf_counter()
-        last = (await js.stream_info(stream)).state.last_seq
+        last = (await nc.jetstream().stream_info(stream)).state.last_seq
         self.status.target_sequence = last
-        self._read += await bulk_load(js, stream=stream, applier=self._applier, url=url,
+        self._read += await bulk_load(nc, stream=stream, applier=self._applier, url=url,
                                       last=last, on_batch=self._on_batch(0))  # type: ignore[arg-type]
         self._replaying_seconds += time.perf_counter() - started
         return last
 
-    async def _replay(self, js: JetStreamContext, writer: Writer, *, after: int) -> int:
+    async def _replay(self, nc: Client, writer: Writer, *, after: int) -> int:
         """Replays the stream after sequence `after` up to its current end; returns that end."""
         stream, started = self.side.runtime.settings.stream_name, time.perf_counter()
-        last = (await js.stream_info(stream)).state.last_seq
+        last = (await nc.jetstream().stream_info(stream)).state.last_seq
         self.status.target_sequence = last
         if last > after:
-            self._read += await replay(js, stream=stream, applier=self._applier, writer=writer,
+            self._read += await replay(nc, stream=stream, applier=self._applier, writer=writer,
                                        first=after + 1, last=last,
                                        on_batch=self._on_batch(self._read))  # type: ignore[arg-type]
         self._replaying_seconds += time.perf_counter() - started
