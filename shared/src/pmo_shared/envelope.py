@@ -4,10 +4,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from json.encoder import encode_basestring
-from typing import Any, Literal
+from typing import Any, Literal, cast
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from pmo_shared.events.base import DomainEvent
 from pmo_shared.events.catalogue import Catalogue
@@ -54,6 +54,57 @@ class Envelope(BaseModel):
     @classmethod
     def from_json(cls, raw: bytes | str) -> Envelope:
         return cls.model_validate_json(raw)
+
+
+class _ReadWithEvent(Envelope):
+    """An envelope whose `data` was validated straight into its event class."""
+
+    def to_event(self, catalogue: Catalogue) -> DomainEvent:
+        return cast(DomainEvent, self.data)
+
+
+class EnvelopeReader:
+    """Reads message bodies of one catalogue's events in a single validation pass where it can.
+
+    `Envelope.from_json` validates the envelope with `data` as a dict, and `to_event` validates
+    that dict again into the event class: two passes, a third of a replay's time per event. Here
+    the body's `"type"` is looked up first and a model whose `data` is that type's event class at
+    its current version reads it all at once. Any other body (an older version to upcast, an
+    unknown type, invalid data, `type` written otherwise) is read as a plain Envelope, whose
+    `to_event` then upcasts or fails exactly as before."""
+
+    _TYPE_KEY = b'"type":"'
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self._catalogue = catalogue
+        self._models: dict[bytes, type[Envelope]] = {}  # only for types of the catalogue
+
+    def read(self, raw: bytes) -> Envelope:
+        start = raw.find(self._TYPE_KEY) + len(self._TYPE_KEY)
+        declared = raw[start:raw.find(b'"', start)] if start >= len(self._TYPE_KEY) else b""
+        model = self._models.get(declared) or self._model_for(declared)
+        if model is not None:
+            try:
+                return model.model_validate_json(raw)
+            except ValidationError:
+                pass
+        return Envelope.from_json(raw)
+
+    def _model_for(self, declared: bytes) -> type[Envelope] | None:
+        type_ = declared.decode("utf-8", "replace")
+        if not type_.startswith(TYPE_PREFIX):
+            return None
+        try:
+            cls = self._catalogue.class_for(type_.removeprefix(TYPE_PREFIX))
+        except LookupError:
+            return None
+        model: type[Envelope] = create_model(
+            f"Envelope[{cls.event_type}]", __base__=_ReadWithEvent,
+            type=(Literal[type_], ...),  # type: ignore[arg-type]
+            eventversion=(Literal[cls.event_version], ...),  # type: ignore[arg-type]
+            data=(cls, ...))
+        self._models[declared] = model
+        return model
 
 
 def cloudevent_type(event_type: str) -> str:

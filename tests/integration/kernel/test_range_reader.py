@@ -10,7 +10,7 @@ from nats.aio.client import Client
 from nats.aio.msg import Msg
 
 from pmo_shared.devserver import NatsServer
-from pmo_shared.messaging.range_reader import Batch, MessagesLost, RangeReader
+from pmo_shared.messaging.range_reader import Batch, MessagesLost, RangeReader, stream_sequence
 from pmo_shared.messaging.stream import ensure_stream
 
 STREAM = "PMO"
@@ -43,6 +43,15 @@ async def test_reads_exactly_the_range_in_batches(nc: Client) -> None:
     assert _payloads(batches) == [f"m{number}" for number in range(3, 18)]
     assert [len(batch.messages) for batch in batches] == [4, 4, 4, 3]
     assert [batch.last_sequence for batch in batches] == [6, 10, 14, 17]
+    assert [stream_sequence(msg) for msg in batches[0].messages] == [3, 4, 5, 6]
+    assert [msg.metadata.sequence.stream for msg in batches[0].messages] == [3, 4, 5, 6]
+
+
+def test_the_stream_sequence_of_either_form_of_reply_subject() -> None:
+    plain = "$JS.ACK.PMO.c.1.42.7.1764201600000000000.3"
+    with_domain = "$JS.ACK.hub.ACCHASH.PMO.c.1.42.7.1764201600000000000.3.token"
+    for reply in (plain, with_domain):
+        assert stream_sequence(Msg(_client=None, subject="pmo.x", data=b"", reply=reply)) == 42  # type: ignore[arg-type]
 
 
 async def test_ends_where_the_stream_ends(nc: Client) -> None:

@@ -38,12 +38,13 @@ class DeferredWrites:
 
     def replace(self, conn: Connection, table: Table, key: Mapping[str, Any],
                 values: Mapping[str, Any], at: datetime, *, supersede: bool = True) -> None:
-        """Supersedes the current fact under `key` (unless it cannot have one) with a new one."""
+        """Supersedes the current fact under `key` (unless it cannot have one) with a new one.
+        A projection names a table's key columns in one order every time: it is part of the key."""
         info = conn.info
         buffer: _Buffer | None = info.get(self._slot)
         if buffer is None:
             buffer = info[self._slot] = _Buffer()
-        slot: Key = (table, tuple(sorted(key.items())))
+        slot: Key = (table, tuple(key.items()))
         if supersede:
             for row in buffer.current.pop(slot, ()):
                 row["superseded_at"] = at

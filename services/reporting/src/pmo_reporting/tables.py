@@ -13,6 +13,10 @@ from pmo_shared.messaging.tables import consumer_tables
 metadata = new_metadata()
 kernel = kernel_tables(metadata)
 consumer = consumer_tables(metadata)
+# The info of an index only queries read through: a rebuild's bulk load builds it once at the end
+# (operations/replay.py), from sorted keys, instead of updating it row by row. An index that a
+# projection reads or updates through while it applies events must not carry it.
+QUERY_ONLY = {"query_only": True}
 
 
 def _id() -> Column:  # type: ignore[type-arg]
@@ -79,7 +83,8 @@ rm_task_plans = Table(
     *_bitemporal(),
 )
 Index("ix_rm_task_plans_plan", rm_task_plans.c.plan_id, rm_task_plans.c.task_id)
-Index("ix_rm_task_plans_project", rm_task_plans.c.project_id, rm_task_plans.c.plan_id)
+Index("ix_rm_task_plans_project", rm_task_plans.c.project_id, rm_task_plans.c.plan_id,
+      info=QUERY_ONLY)
 
 rm_baselines = Table(
     "rm_baselines", metadata,
@@ -105,7 +110,7 @@ Index("ix_rm_progress_task", rm_progress.c.project_id, rm_progress.c.task_id,
       rm_progress.c.status_on)
 Index("ix_rm_progress_known", rm_progress.c.project_id, rm_progress.c.status_on,
       rm_progress.c.recorded_at, rm_progress.c.superseded_at, rm_progress.c.task_id,
-      rm_progress.c.percent_complete)
+      rm_progress.c.percent_complete, info=QUERY_ONLY)
 
 rm_milestones = Table(
     "rm_milestones", metadata,
@@ -137,7 +142,8 @@ rm_costs = Table(
 )
 # Covering: actual cost sums as known at T are answered from the index alone.
 Index("ix_rm_costs_project", rm_costs.c.project_id, rm_costs.c.incurred_on, rm_costs.c.recorded_at,
-      rm_costs.c.superseded_at, rm_costs.c.currency, rm_costs.c.amount_e4, rm_costs.c.hours)
+      rm_costs.c.superseded_at, rm_costs.c.currency, rm_costs.c.amount_e4, rm_costs.c.hours,
+      info=QUERY_ONLY)
 Index("ix_rm_costs_source", rm_costs.c.source_id)
 
 rm_status_reports = Table(

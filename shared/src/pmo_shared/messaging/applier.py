@@ -13,7 +13,7 @@ from typing import Any, Protocol, runtime_checkable
 import structlog
 from sqlalchemy import Connection, delete, insert, select
 
-from pmo_shared.envelope import Envelope
+from pmo_shared.envelope import Envelope, EnvelopeReader
 from pmo_shared.events.base import DomainEvent
 from pmo_shared.events.catalogue import Catalogue
 from pmo_shared.eventstore.prepared import Prepared
@@ -68,6 +68,7 @@ class BatchApplier:
         self.name = name
         self.tables = tables
         self.catalogue = catalogue
+        self.reader = EnvelopeReader(catalogue)
         self.projections = tuple(projections)
         self.clock = clock
         self.max_attempts = max_attempts

@@ -141,11 +141,10 @@ class ProjectionConsumer:
             self._progress.notify_all()
         return len(messages)
 
-    @staticmethod
-    def _incoming(msg: Msg) -> Incoming:
+    def _incoming(self, msg: Msg) -> Incoming:
         sequence = msg.metadata.sequence.stream
         try:
-            envelope: Envelope | None = Envelope.from_json(msg.data)
+            envelope: Envelope | None = self.applier.reader.read(msg.data)
             error = None
         except ValueError as exc:
             envelope, error = None, repr(exc)

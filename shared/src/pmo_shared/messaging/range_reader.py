@@ -25,6 +25,9 @@ from pmo_shared.messaging.stream import ALL_SUBJECTS
 # JetStream status codes that end a pull request early, and the one it sends while idle.
 _REQUEST_ENDED = frozenset({"404", "408"})
 _HEARTBEAT = "100"
+# `$JS.ACK.<stream>.<consumer>.<delivered>.<stream seq>.<consumer seq>.<time>.<pending>`; the
+# longer form with a domain and account is left to nats-py.
+_PLAIN_ACK_TOKENS = 9
 
 
 class MessagesLost(RuntimeError):
@@ -115,6 +118,13 @@ class RangeReader:
                                f"{metadata.sequence.consumer}")
         self._position = metadata.sequence.stream
         if self._position > self._last:
-            arrived[:] = [msg for msg in arrived if msg.metadata.sequence.stream <= self._last]
+            arrived[:] = [msg for msg in arrived if stream_sequence(msg) <= self._last]
             self._position = self._last
         return self._position >= self._last or metadata.num_pending == 0
+
+
+def stream_sequence(msg: Msg) -> int:
+    """The message's stream sequence, read off its reply subject without building nats-py's
+    `metadata` (about 3 us a message, half of reading it)."""
+    tokens = (msg.reply or "").split(".")
+    return int(tokens[5]) if len(tokens) == _PLAIN_ACK_TOKENS else msg.metadata.sequence.stream

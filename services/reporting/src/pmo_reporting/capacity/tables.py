@@ -2,7 +2,7 @@
 record time of the event that stated them, `superseded_at` that of the event that replaced them."""
 from sqlalchemy import Boolean, Column, Date, Index, Integer, String, Table, Text
 
-from pmo_reporting.tables import metadata
+from pmo_reporting.tables import QUERY_ONLY, metadata
 from pmo_shared.eventstore.tables import Position
 from pmo_shared.eventstore.types import UTCDateTime
 
@@ -140,23 +140,25 @@ rm_cap_timesheet_lines = Table(
 Index("ix_rm_cap_timesheet_lines_line", rm_cap_timesheet_lines.c.line_id,
       rm_cap_timesheet_lines.c.superseded_at)
 Index("ix_rm_cap_timesheet_lines_person", rm_cap_timesheet_lines.c.person_id,
-      rm_cap_timesheet_lines.c.worked_on)
+      rm_cap_timesheet_lines.c.worked_on, info=QUERY_ONLY)
 Index("ix_rm_cap_timesheet_lines_project", rm_cap_timesheet_lines.c.project_id,
-      rm_cap_timesheet_lines.c.worked_on)
+      rm_cap_timesheet_lines.c.worked_on, info=QUERY_ONLY)
 
 rm_vel_tasks = Table(
     "rm_vel_tasks", metadata, _id(),
-    Column("project_id", String(36), nullable=False, index=True),
+    Column("project_id", String(36), nullable=False),
     Column("task_id", String(36), nullable=False, index=True),
     Column("planned_effort_e4", Position, nullable=False),
     *_bitemporal(),
 )
 rm_vel_progress = Table(
     "rm_vel_progress", metadata, _id(),
-    Column("project_id", String(36), nullable=False, index=True),
+    Column("project_id", String(36), nullable=False),
     Column("task_id", String(36), nullable=False),
     Column("status_on", Date, nullable=False),
     Column("percent_e4", Position, nullable=False),
     *_bitemporal(),
 )
+Index("ix_rm_vel_tasks_project_id", rm_vel_tasks.c.project_id, info=QUERY_ONLY)
 Index("ix_rm_vel_progress_task", rm_vel_progress.c.task_id, rm_vel_progress.c.status_on)
+Index("ix_rm_vel_progress_project_id", rm_vel_progress.c.project_id, info=QUERY_ONLY)

@@ -7,20 +7,26 @@ from collections.abc import Callable
 
 from nats.aio.client import Client
 from nats.aio.msg import Msg
+from sqlalchemy import Connection, Index
 
-from pmo_shared.envelope import Envelope
+from pmo_reporting.tables import metadata
+from pmo_shared.envelope import EnvelopeReader
 from pmo_shared.eventstore.database import Database
 from pmo_shared.eventstore.writer import Writer
 from pmo_shared.messaging.applier import BatchApplier, Incoming
-from pmo_shared.messaging.range_reader import RangeReader
+from pmo_shared.messaging.range_reader import RangeReader, stream_sequence
 
 Progress = Callable[[int, int], None]
 
 
-def incoming(msg: Msg) -> Incoming:
-    sequence = msg.metadata.sequence.stream
+def incoming(reader: EnvelopeReader, messages: list[Msg]) -> list[Incoming]:
+    return [_incoming(reader, msg) for msg in messages]
+
+
+def _incoming(reader: EnvelopeReader, msg: Msg) -> Incoming:
+    sequence = stream_sequence(msg)
     try:
-        return Incoming(sequence=sequence, raw=msg.data, envelope=Envelope.from_json(msg.data))
+        return Incoming(sequence=sequence, raw=msg.data, envelope=reader.read(msg.data))
     except ValueError as exc:
         return Incoming(sequence=sequence, raw=msg.data, envelope=None, error=repr(exc))
 
@@ -41,7 +47,8 @@ async def replay(nc: Client, *, stream: str, applier: BatchApplier, writer: Writ
             await applying
         read += len(batch.messages)
         applying = asyncio.ensure_future(writer.submit(
-            lambda conn, messages=batch.messages: applier.apply(conn, list(map(incoming, messages)))))
+            lambda conn, messages=batch.messages: applier.apply(conn, incoming(applier.reader,
+                                                                                messages))))
         applying.add_done_callback(_progress(on_batch, read, batch.last_sequence))
     if applying is not None:
         await applying
@@ -51,9 +58,10 @@ async def replay(nc: Client, *, stream: str, applier: BatchApplier, writer: Writ
 async def bulk_load(nc: Client, *, stream: str, applier: BatchApplier, url: str, last: int,
                     on_batch: Progress | None = None) -> int:
     """Replays sequences [1, last] into the fresh database at `url`, which nothing reads yet, with
-    commits that do not wait for the disk; it is all on disk when this returns. Returns how many
-    messages were read."""
+    commits that do not wait for the disk and without the indexes only queries use, which are
+    built at the end; it is all on disk when this returns. Returns how many messages were read."""
     database = Database(url, bulk_load=True)
+    await asyncio.to_thread(_query_only_indexes, database, Index.drop)
     writer = Writer(database.writer)
     writer.start()
     try:
@@ -61,9 +69,20 @@ async def bulk_load(nc: Client, *, stream: str, applier: BatchApplier, url: str,
                             on_batch=on_batch)
     finally:
         await asyncio.to_thread(writer.stop)
+    try:
+        await asyncio.to_thread(_query_only_indexes, database, Index.create)
+    finally:
         database.dispose()
     await asyncio.to_thread(database.make_durable)
     return read
+
+
+def _query_only_indexes(database: Database, action: Callable[[Index, Connection], None]) -> None:
+    with database.writer.begin() as conn:
+        for table in metadata.sorted_tables:
+            for index in sorted(table.indexes, key=lambda index: str(index.name)):
+                if index.info.get("query_only"):
+                    action(index, conn)
 
 
 def _progress(on_batch: Progress | None, read: int, position: int) -> Callable[[object], None]:
