@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Date, Dialect, Insert
@@ -46,12 +47,10 @@ class Prepared:
         form = self._forms.get((conn.dialect.name, names))
         if form is None:
             form = self._forms[(conn.dialect.name, names)] = self._compile(conn.dialect, names)
-        pairs = tuple(zip(form.names, form.processors, strict=True))
         if form.positional:
-            params: list[Any] = [
-                tuple([row[name] if process is None else process(row[name])
-                       for name, process in pairs]) for row in rows]
+            params: list[Any] = _positional(form, rows)
         else:
+            pairs = tuple(zip(form.names, form.processors, strict=True))
             params = [{name: row[name] if process is None else process(row[name])
                        for name, process in pairs} for row in rows]
         conn.exec_driver_sql(form.sql, params)
@@ -70,6 +69,26 @@ class Prepared:
         return _Form(compiled.string, order, processors, compiled.positional)
 
 
+def _positional(form: _Form, rows: Sequence[Mapping[str, Any]]) -> list[Any]:
+    # The values are taken out in C; only the few columns with a processor are visited in Python.
+    take = itemgetter(*form.names)
+    if len(form.names) == 1:
+        rows_values: list[Any] = [(take(row),) for row in rows]
+    else:
+        rows_values = [take(row) for row in rows]
+    converting = [(index, process) for index, process in enumerate(form.processors)
+                  if process is not None]
+    if not converting:
+        return rows_values
+    params = []
+    for values in rows_values:
+        values = list(values)
+        for index, process in converting:
+            values[index] = process(values[index])
+        params.append(tuple(values))
+    return params
+
+
 def _processor(column_type: TypeEngine[Any], dialect: Dialect) -> Processor:
     if dialect.name == "sqlite":
         if isinstance(column_type, UTCDateTime):
@@ -83,10 +102,20 @@ def _sqlite_date(value: date | None) -> str | None:
     return None if value is None else date.isoformat(value)
 
 
+# A projected event's record time goes into several rows, and a batch's markers share one time.
+_UTC_TEXTS: dict[datetime, str] = {}
+_UTC_TEXTS_KEPT = 4096
+
+
 def _sqlite_utc_datetime(value: datetime | None) -> str | None:
     if value is None:
         return None
-    if not isinstance(value, datetime) or value.tzinfo is None:
-        raise ValueError("UTCDateTime needs an aware datetime")
-    # Cut off "+00:00": 26 characters for every four-digit year.
-    return value.astimezone(UTC).isoformat(" ", "microseconds")[:26]
+    text = _UTC_TEXTS.get(value)
+    if text is None:
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            raise ValueError("UTCDateTime needs an aware datetime")
+        if len(_UTC_TEXTS) >= _UTC_TEXTS_KEPT:
+            _UTC_TEXTS.clear()
+        # Cut off "+00:00": 26 characters for every four-digit year.
+        text = _UTC_TEXTS[value] = value.astimezone(UTC).isoformat(" ", "microseconds")[:26]
+    return text

@@ -8,6 +8,7 @@ from sqlalchemy import Connection
 from pmo_reporting.capacity.tables import rm_vel_progress, rm_vel_tasks
 from pmo_reporting.capacity.units import to_e4
 from pmo_reporting.deferred import DeferringProjection
+from pmo_reporting.ids import id_text
 from pmo_shared.envelope import Envelope
 from pmo_shared.events.base import DomainEvent
 from pmo_shared.events.projects import ProgressReported, TaskPlanned, TaskReplanned
@@ -19,12 +20,12 @@ class VelocityProjection(DeferringProjection):
     def apply(self, conn: Connection, envelope: Envelope, event: DomainEvent) -> None:
         match event:
             case TaskPlanned() | TaskReplanned():
-                self.writes.replace(conn, rm_vel_tasks, {"task_id": str(event.task_id)}, {
-                    "project_id": str(event.project_id),
+                self.writes.replace(conn, rm_vel_tasks, {"task_id": id_text(event.task_id)}, {
+                    "project_id": id_text(event.project_id),
                     "planned_effort_e4": to_e4(event.planned_effort_hours)}, envelope.time,
                     supersede=isinstance(event, TaskReplanned))  # a task is planned once
             case ProgressReported():
                 self.writes.replace(conn, rm_vel_progress,
-                                    {"task_id": str(event.task_id), "status_on": event.status_on},
-                                    {"project_id": str(event.project_id),
+                                    {"task_id": id_text(event.task_id), "status_on": event.status_on},
+                                    {"project_id": id_text(event.project_id),
                                      "percent_e4": to_e4(event.percent_complete)}, envelope.time)

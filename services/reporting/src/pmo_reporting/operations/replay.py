@@ -17,6 +17,10 @@ from pmo_shared.messaging.applier import BatchApplier, Incoming
 from pmo_shared.messaging.range_reader import RangeReader, stream_sequence
 
 Progress = Callable[[int, int], None]
+# A bulk load commits far less often: each commit writes out every page the batches dirtied, and
+# the indexes' pages are dirtied again by the next batch (8.5 us an event at one batch a commit,
+# 1.5 us at 20, on 200,000 events).
+BULK_LOAD_BATCHES_PER_COMMIT = 16
 
 
 def incoming(reader: EnvelopeReader, messages: list[Msg]) -> list[Incoming]:
@@ -32,27 +36,44 @@ def _incoming(reader: EnvelopeReader, msg: Msg) -> Incoming:
 
 
 async def replay(nc: Client, *, stream: str, applier: BatchApplier, writer: Writer, first: int,
-                 last: int, on_batch: Progress | None = None, batch_size: int = 1000) -> int:
+                 last: int, on_batch: Progress | None = None, batch_size: int = 1000,
+                 batches_per_commit: int = 1) -> int:
     """Applies stream sequences [first, last]; returns how many messages were read.
 
-    The next batch travels while the writer applies the previous one; the writer applies
-    batches in submission order, and only one is ever in flight. Messages are parsed on the
-    writer thread: parsing here, beside the writer's executemany, made each row it steps wait
-    for the GIL."""
-    read = 0
+    Each batch is applied in its own savepoint with its processed markers; `batches_per_commit`
+    of them share a transaction. The next batches travel while the writer applies the previous
+    ones; the writer applies them in submission order, and only one transaction's worth is ever
+    in flight. Messages are parsed on the writer thread: parsing here, beside the writer's
+    executemany, made each row it steps wait for the GIL."""
+    read, position = 0, first - 1
     applying: asyncio.Future[object] | None = None
+    group: list[list[Msg]] = []
     reader = RangeReader(nc, stream=stream, first=first, last=last, batch_size=batch_size)
     async for batch in reader.batches():
-        if applying is not None:
-            await applying
-        read += len(batch.messages)
-        applying = asyncio.ensure_future(writer.submit(
-            lambda conn, messages=batch.messages: applier.apply(conn, incoming(applier.reader,
-                                                                                messages))))
-        applying.add_done_callback(_progress(on_batch, read, batch.last_sequence))
+        group.append(batch.messages)
+        read, position = read + len(batch.messages), batch.last_sequence
+        if len(group) == batches_per_commit:
+            applying = await _submit(writer, applier, group, applying)
+            applying.add_done_callback(_progress(on_batch, read, position))
+            group = []
+    if group:
+        applying = await _submit(writer, applier, group, applying)
+        applying.add_done_callback(_progress(on_batch, read, position))
     if applying is not None:
         await applying
     return read
+
+
+async def _submit(writer: Writer, applier: BatchApplier, group: list[list[Msg]],
+                  previous: asyncio.Future[object] | None) -> asyncio.Future[object]:
+    if previous is not None:
+        await previous
+
+    def apply(conn: Connection) -> None:
+        for messages in group:
+            applier.apply(conn, incoming(applier.reader, messages))
+
+    return asyncio.ensure_future(writer.submit(apply))
 
 
 async def bulk_load(nc: Client, *, stream: str, applier: BatchApplier, url: str, last: int,
@@ -66,7 +87,7 @@ async def bulk_load(nc: Client, *, stream: str, applier: BatchApplier, url: str,
     writer.start()
     try:
         read = await replay(nc, stream=stream, applier=applier, writer=writer, first=1, last=last,
-                            on_batch=on_batch)
+                            on_batch=on_batch, batches_per_commit=BULK_LOAD_BATCHES_PER_COMMIT)
     finally:
         await asyncio.to_thread(writer.stop)
     try:

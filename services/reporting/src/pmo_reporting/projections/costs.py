@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy import Connection
 
 from pmo_reporting.deferred import DeferringProjection
-from pmo_reporting.projections.facts import text, to_e4
+from pmo_reporting.ids import id_text, text
+from pmo_reporting.projections.facts import to_e4
 from pmo_reporting.tables import rm_costs
 from pmo_shared.envelope import Envelope
 from pmo_shared.events.base import DomainEvent
@@ -20,15 +21,15 @@ class CostsProjection(DeferringProjection):
         match event:
             case ExpenseRecorded() | ExpenseCorrected():
                 self._record(conn, envelope, isinstance(event, ExpenseCorrected),
-                             source_id=str(event.expense_id), kind="expense",
-                             project_id=str(event.project_id), task_id=text(event.task_id),
+                             source_id=id_text(event.expense_id), kind="expense",
+                             project_id=id_text(event.project_id), task_id=text(event.task_id),
                              person_id=None, incurred_on=event.spent_on, hours=None,
                              amount_e4=to_e4(event.amount.amount), currency=event.amount.currency)
             case TimesheetLineRecorded() | TimesheetLineCorrected():
                 self._record(conn, envelope, isinstance(event, TimesheetLineCorrected),
-                             source_id=str(event.line_id), kind="timesheet",
-                             project_id=str(event.project_id), task_id=text(event.task_id),
-                             person_id=str(event.person_id), incurred_on=event.worked_on,
+                             source_id=id_text(event.line_id), kind="timesheet",
+                             project_id=id_text(event.project_id), task_id=text(event.task_id),
+                             person_id=id_text(event.person_id), incurred_on=event.worked_on,
                              hours=event.hours, amount_e4=to_e4(event.cost.amount),
                              currency=event.cost.currency)
 

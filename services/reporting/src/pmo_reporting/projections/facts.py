@@ -20,10 +20,6 @@ def from_e4(units: int | None) -> Decimal:
     return Decimal(units or 0) / E4
 
 
-def text(value: object | None) -> str | None:
-    return None if value is None else str(value)
-
-
 def supersede(conn: Connection, table: Table, at: datetime, **match: object) -> None:
     """Closes the current version(s) of a fact: from `at` on they are no longer what is known."""
     bitemporal.supersede(conn, table, match, at)

@@ -6,7 +6,8 @@ from sqlalchemy import Connection, select
 
 from pmo_reporting.bitemporal import inserting
 from pmo_reporting.deferred import DeferringProjection
-from pmo_reporting.projections.facts import supersede, text, to_e4
+from pmo_reporting.ids import id_text, text
+from pmo_reporting.projections.facts import supersede, to_e4
 from pmo_reporting.tables import rm_baselines, rm_milestones, rm_task_plans
 from pmo_shared.envelope import Envelope
 from pmo_shared.events.base import DomainEvent
@@ -36,9 +37,9 @@ class PlanProjection(DeferringProjection):
 
     def _live_task(self, conn: Connection, envelope: Envelope,
                    event: TaskPlanned | TaskReplanned) -> None:
-        project_id = str(event.project_id)
+        project_id = id_text(event.project_id)
         # A planned task has no earlier version to close.
-        self.writes.replace(conn, rm_task_plans, {"plan_id": project_id, "task_id": str(event.task_id)}, {
+        self.writes.replace(conn, rm_task_plans, {"plan_id": project_id, "task_id": id_text(event.task_id)}, {
             "project_id": project_id, "parent_task_id": text(event.parent_task_id),
             "start_on": event.planned_start_on, "finish_on": event.planned_finish_on,
             "budget_e4": to_e4(event.planned_cost.amount),

@@ -7,7 +7,8 @@ from datetime import datetime
 from sqlalchemy import Connection, bindparam, select, update
 
 from pmo_reporting.bitemporal import inserting
-from pmo_reporting.projections.facts import supersede, text
+from pmo_reporting.ids import text
+from pmo_reporting.projections.facts import supersede
 from pmo_reporting.tables import rm_project_versions, rm_projects
 from pmo_shared.envelope import Envelope
 from pmo_shared.events.base import DomainEvent

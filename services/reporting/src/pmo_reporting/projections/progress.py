@@ -7,6 +7,7 @@ from __future__ import annotations
 from sqlalchemy import Connection
 
 from pmo_reporting.deferred import DeferringProjection
+from pmo_reporting.ids import id_text
 from pmo_reporting.tables import rm_progress
 from pmo_shared.envelope import Envelope
 from pmo_shared.events.base import DomainEvent
@@ -19,7 +20,7 @@ class ProgressProjection(DeferringProjection):
     def apply(self, conn: Connection, envelope: Envelope, event: DomainEvent) -> None:
         match event:
             case ProgressReported():
-                key = {"project_id": str(event.project_id), "task_id": str(event.task_id),
+                key = {"project_id": id_text(event.project_id), "task_id": id_text(event.task_id),
                        "status_on": event.status_on}
                 self.writes.replace(conn, rm_progress, key,
                                     {"percent_complete": event.percent_complete}, envelope.time)

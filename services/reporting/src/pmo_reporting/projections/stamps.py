@@ -9,6 +9,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, bindparam, insert, select, update
 
+from pmo_reporting.ids import id_text
 from pmo_reporting.tables import rm_project_stamps as stamps
 from pmo_shared.envelope import Envelope
 from pmo_shared.events.base import DomainEvent
@@ -27,9 +28,10 @@ class ProjectStampsProjection:
         project_id = getattr(event, "project_id", None)
         if project_id is None:
             return
+        key = id_text(project_id)
         pending: dict[str, tuple[int, datetime]] = conn.info.setdefault(SLOT, {})
-        count, latest = pending.get(str(project_id), (0, envelope.time))
-        pending[str(project_id)] = (count + 1, max(latest, envelope.time))
+        count, latest = pending.get(key, (0, envelope.time))
+        pending[key] = (count + 1, max(latest, envelope.time))
 
     def flush(self, conn: Connection) -> None:
         pending: dict[str, tuple[int, datetime]] | None = conn.info.pop(SLOT, None)
