@@ -21,7 +21,7 @@ from sqlalchemy import (
     update,
 )
 
-from pmo_shared.eventstore.prepared import Prepared
+from pmo_shared.eventstore.prepared import KeyLookup, Prepared
 from pmo_shared.eventstore.types import UTCDateTime
 
 metadata = MetaData()
@@ -101,4 +101,33 @@ def test_a_default_computed_in_python_is_refused_not_left_out(database_url: str)
             Prepared(insert(with_python_default)).executemany(conn, [{"id": 1}])
     finally:
         metadata.drop_all(engine)
+        engine.dispose()
+
+
+def test_a_key_lookup_finds_exactly_the_stored_keys_for_any_number_of_keys(
+        database_url: str) -> None:
+    engine = create_engine(database_url)
+    metadata.create_all(engine)
+    lookup = KeyLookup(through_driver.c.key)
+    try:
+        with engine.begin() as conn:
+            Prepared(insert(through_driver)).executemany(conn, ROWS)
+            stored = [row["key"] for row in ROWS]
+            mixed = [key for pair in zip(stored, ["x-0", "x-1", "x-2", "x-3"], strict=True)
+                     for key in pair]
+            for count in (1, 2, 3, 5, 8):
+                asked = mixed[:count]
+                assert lookup.found(conn, asked) == set(asked) & set(stored), count
+            assert lookup.found(conn, []) == set()
+    finally:
+        metadata.drop_all(engine)
+        engine.dispose()
+
+
+def test_a_key_lookup_refuses_a_column_whose_values_need_converting(database_url: str) -> None:
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as conn, pytest.raises(ValueError, match="converted"):
+            KeyLookup(through_driver.c.recorded_at).found(conn, [AT])
+    finally:
         engine.dispose()

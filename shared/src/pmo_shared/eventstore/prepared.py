@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Date, Dialect, Insert
+from sqlalchemy import ColumnElement, Connection, Date, Dialect, Insert, bindparam, select
 from sqlalchemy.sql.dml import UpdateBase
 from sqlalchemy.types import TypeEngine
 
@@ -67,6 +67,37 @@ class Prepared:
         # the driver would store in another text format than SQLAlchemy does.
         processors = tuple(_processor(compiled.binds[name].type, dialect) for name in order)
         return _Form(compiled.string, order, processors, compiled.positional)
+
+
+class KeyLookup:
+    """`found(conn, keys)`: which of `keys` a column holds, for a batch of keys at a time.
+    SQLAlchemy renders an expanding IN of a thousand keys anew on every call, which took as long
+    as the lookup itself; here the statement is compiled once per dialect and power of two (the
+    keys padded with repeats of the last one, so a few forms serve every batch size)."""
+
+    def __init__(self, column: ColumnElement[Any]) -> None:
+        self.column = column
+        self._sql: dict[tuple[str, int], tuple[str, bool]] = {}
+
+    def found(self, conn: Connection, keys: Sequence[Any]) -> set[Any]:
+        if not keys:
+            return set()
+        count = 1 << (len(keys) - 1).bit_length()
+        padded = [*keys, *[keys[-1]] * (count - len(keys))]
+        form = self._sql.get((conn.dialect.name, count))
+        if form is None:
+            form = self._sql[(conn.dialect.name, count)] = self._compile(conn.dialect, count)
+        sql, positional = form
+        params: Any = tuple(padded) if positional else {f"k{i}": key
+                                                        for i, key in enumerate(padded)}
+        return {row[0] for row in conn.exec_driver_sql(sql, params)}
+
+    def _compile(self, dialect: Dialect, count: int) -> tuple[str, bool]:
+        if self.column.type.dialect_impl(dialect).bind_processor(dialect) is not None:
+            raise ValueError(f"{self.column} needs its values converted; look it up otherwise")
+        compiled = select(self.column).where(
+            self.column.in_([bindparam(f"k{i}") for i in range(count)])).compile(dialect=dialect)
+        return compiled.string, compiled.positional
 
 
 def _positional(form: _Form, rows: Sequence[Mapping[str, Any]]) -> list[Any]:

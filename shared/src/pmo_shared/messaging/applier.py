@@ -16,7 +16,7 @@ from sqlalchemy import Connection, delete, insert, select
 from pmo_shared.envelope import Envelope, EnvelopeReader
 from pmo_shared.events.base import DomainEvent
 from pmo_shared.events.catalogue import Catalogue
-from pmo_shared.eventstore.prepared import Prepared
+from pmo_shared.eventstore.prepared import KeyLookup, Prepared
 from pmo_shared.kernel.clock import Clock
 from pmo_shared.messaging.incoming import Incoming
 from pmo_shared.messaging.ordering import in_version_order
@@ -26,7 +26,9 @@ log = structlog.get_logger(__name__)
 
 
 class Projection(Protocol):
-    """A read model updater. It ignores event types it does not handle."""
+    """A read model updater. It ignores event types it does not handle; a projection that names
+    them in a class attribute `handles` (a tuple of event classes) is not even called for others:
+    a replay then skips, per event, the projections with nothing to do."""
 
     name: str
 
@@ -75,7 +77,9 @@ class BatchApplier:
         # Only a consumer that sees every subject sees every version of an aggregate.
         self.in_order = in_order
         self._insert_processed = Prepared(insert(tables.processed))
+        self._processed_ids = KeyLookup(tables.processed.c.event_id)
         self._batch_aware = tuple(p for p in self.projections if isinstance(p, BatchAware))
+        self._routes: dict[type[DomainEvent], tuple[Projection, ...]] = {}
 
     def apply(self, conn: Connection, batch: Sequence[Incoming]) -> BatchResult:
         fresh = self._unprocessed(conn, batch)
@@ -109,11 +113,7 @@ class BatchApplier:
         return BatchResult(applied, skipped, parked, last, held_sequences)
 
     def _unprocessed(self, conn: Connection, batch: Sequence[Incoming]) -> list[Incoming]:
-        processed = self.tables.processed
-        keys = [item.key for item in batch]
-        seen = set(conn.execute(
-            select(processed.c.event_id).where(processed.c.event_id.in_(keys))
-        ).scalars()) if keys else set()
+        seen = self._processed_ids.found(conn, [item.key for item in batch])
         fresh: list[Incoming] = []
         in_batch: set[str] = set()
         for item in batch:
@@ -146,10 +146,19 @@ class BatchApplier:
             if item.envelope is None:
                 raise ValueError(item.error or "unreadable envelope")
             event = item.envelope.to_event(self.catalogue)
-            for projection in self.projections:
+            route = self._routes.get(type(event))
+            if route is None:
+                route = self._route(type(event))
+            for projection in route:
                 projection.apply(conn, item.envelope, event)
         except Exception as exc:
             raise _Failed(item, exc) from exc
+
+    def _route(self, event_class: type[DomainEvent]) -> tuple[Projection, ...]:
+        route = self._routes[event_class] = tuple(
+            projection for projection in self.projections
+            if issubclass(event_class, getattr(projection, "handles", DomainEvent)))
+        return route
 
     def _apply_with_retries(self, conn: Connection, item: Incoming) -> bool:
         error: Exception | None = None

@@ -17,6 +17,7 @@ from pmo_shared.events.resources import TimesheetLineCorrected, TimesheetLineRec
 
 class ActualsProjection(DeferringProjection):
     name = "actuals"
+    handles = (TimesheetLineRecorded, TimesheetLineCorrected)
 
     def apply(self, conn: Connection, envelope: Envelope, event: DomainEvent) -> None:
         match event:

@@ -16,6 +16,7 @@ from pmo_shared.events.projects import ProgressReported, TaskPlanned, TaskReplan
 
 class VelocityProjection(DeferringProjection):
     name = "velocity"
+    handles = (TaskPlanned, TaskReplanned, ProgressReported)
 
     def apply(self, conn: Connection, envelope: Envelope, event: DomainEvent) -> None:
         match event:

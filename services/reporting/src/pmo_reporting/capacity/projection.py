@@ -39,6 +39,9 @@ ALLOCATION_EVENTS = (AllocationCreated, AllocationFilled, AllocationProposed, Al
 
 class CapacityProjection:
     name = "capacity"
+    handles = (PersonRegistered, PersonChanged, ScheduleSet, HolidayCalendarPublished,
+               PersonCalendarAssigned, PersonCalendarUnassigned, TimeOffBooked, TimeOffCancelled,
+               *ALLOCATION_EVENTS)
 
     def apply(self, conn: Connection, envelope: Envelope, event: DomainEvent) -> None:
         at = envelope.time

@@ -16,6 +16,8 @@ from pmo_shared.events.resources import TimesheetLineCorrected, TimesheetLineRec
 
 class CostsProjection(DeferringProjection):
     name = "costs"
+    handles = (ExpenseRecorded, ExpenseCorrected, TimesheetLineRecorded,
+               TimesheetLineCorrected)
 
     def apply(self, conn: Connection, envelope: Envelope, event: DomainEvent) -> None:
         match event:

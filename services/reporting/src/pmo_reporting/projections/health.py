@@ -13,6 +13,7 @@ from pmo_shared.events.resources import AllocationCancelled, AllocationCreated, 
 
 class HealthProjection:
     name = "health"
+    handles = (StatusReportSubmitted, AllocationCreated, AllocationFilled, AllocationCancelled)
 
     def apply(self, conn: Connection, envelope: Envelope, event: DomainEvent) -> None:
         match event:

@@ -11,6 +11,7 @@ from pmo_shared.events.resources import PersonRegistered
 
 class PeopleProjection:
     name = "people"
+    handles = (PersonRegistered,)
 
     def apply(self, conn: Connection, envelope: Envelope, event: DomainEvent) -> None:
         match event:

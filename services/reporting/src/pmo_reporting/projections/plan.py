@@ -23,6 +23,8 @@ from pmo_shared.events.projects import (
 
 class PlanProjection(DeferringProjection):
     name = "plan"
+    handles = (TaskPlanned, TaskReplanned, BaselineCaptured, MilestonePlanned,
+               MilestoneRescheduled, MilestoneReached)
 
     def apply(self, conn: Connection, envelope: Envelope, event: DomainEvent) -> None:
         match event:

@@ -24,6 +24,7 @@ CURRENT = select(rm_projects).where(rm_projects.c.project_id == bindparam("proje
 
 class ProjectsProjection:
     name = "projects"
+    handles = (ProjectChartered, ProjectCharterAmended, ProjectMoved, ProjectPhaseChanged)
 
     def apply(self, conn: Connection, envelope: Envelope, event: DomainEvent) -> None:
         match event:

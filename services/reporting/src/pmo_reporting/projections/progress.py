@@ -16,6 +16,7 @@ from pmo_shared.events.projects import ProgressReported
 
 class ProgressProjection(DeferringProjection):
     name = "progress"
+    handles = (ProgressReported,)
 
     def apply(self, conn: Connection, envelope: Envelope, event: DomainEvent) -> None:
         match event:

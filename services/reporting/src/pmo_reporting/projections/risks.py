@@ -11,6 +11,7 @@ from pmo_shared.events.governance import RiskAssessed, RiskIdentified, RiskStatu
 
 class RisksProjection:
     name = "risks"
+    handles = (RiskIdentified, RiskAssessed, RiskStatusChanged)
 
     def apply(self, conn: Connection, envelope: Envelope, event: DomainEvent) -> None:
         match event:

@@ -32,6 +32,8 @@ CONTINGENCY = "contingency"
 
 class RiskExposureProjection:
     name = "risk_exposure"
+    handles = (RiskIdentified, RiskRevised, RiskStatusChanged, RiskAssessed, BudgetLinePlanned,
+               ComplianceEvaluated)
 
     def apply(self, conn: Connection, envelope: Envelope, event: DomainEvent) -> None:
         at = envelope.time
