@@ -251,3 +251,21 @@ async def test_an_event_whose_predecessor_never_comes_is_parked_after_many_deliv
     assert (result.applied, result.parked, result.held) == (0, 1, frozenset())
     parked = await database.read(lambda conn: applier.dead_letters(conn))
     assert "never arrived" in parked[0]["error"]
+
+
+async def test_an_event_before_its_predecessor_in_one_batch_is_applied_after_it(
+        kernel, read_side):
+    database, writer, projection, kernel_t, consumer_t = read_side
+    [counter] = await save_counters(kernel, 1, increments=2)
+    applier = BatchApplier(name="totals", tables=consumer_t, catalogue=sample_catalogue,
+                           projections=[projection], clock=SystemClock())
+    rows = await kernel.database.read(lambda conn: conn.execute(
+        select(kernel.tables.events).order_by(kernel.tables.events.c.version)).all())
+    from pmo_shared.eventstore.store import envelope_from_row
+    started, first, second = [Incoming(sequence=i, raw=b"", envelope=envelope_from_row(r, "/s"))
+                              for i, r in enumerate(rows, start=1)]
+
+    result = await writer.submit(lambda conn: applier.apply(conn, [second, first, started]))
+
+    assert (result.applied, result.held) == (3, frozenset())
+    assert await totals(database, projection) == {str(counter.id): 2}

@@ -52,7 +52,9 @@ def create_app(settings: ReportingSettings, *, clock: Clock | None = None) -> Fa
         collectors=read_side_collectors(read_side),
     )
     app.state.read_side = read_side
-    app.state.rebuilder = rebuilder = Rebuilder(read_side, configured_url=settings.database_url)
+    app.state.rebuilder = rebuilder = Rebuilder(
+        read_side, configured_url=settings.database_url, processes=settings.rebuild_processes,
+        parallel_from_events=settings.rebuild_parallel_from_events)
     read_side.runtime.add_worker(follower(read_side, settings.database_url,
                                           paused=lambda: rebuilder.running))
     lag.install(app.state.metrics_registry, rebuilder)

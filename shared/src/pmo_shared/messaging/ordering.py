@@ -27,6 +27,8 @@ class Ordered:
 
 def in_version_order(conn: Connection, processed: Table, items: Sequence[Incoming], *,
                      max_deliveries: int = MAX_HOLD_DELIVERIES) -> Ordered:
+    """Items whose predecessor is applied (before or earlier in `ready`), in that order; an item
+    stored before its predecessor follows it when both are here, and is held otherwise."""
     wanted = {(i.envelope.aggregateid, i.envelope.aggregateversion - 1)
               for i in items if i.envelope is not None and i.envelope.aggregateversion > 1}
     done: set[tuple[str, int]] = set()
@@ -34,20 +36,36 @@ def in_version_order(conn: Connection, processed: Table, items: Sequence[Incomin
         rows = conn.execute(select(processed.c.aggregate_id, processed.c.aggregate_version).where(
             tuple_(processed.c.aggregate_id, processed.c.aggregate_version).in_(list(wanted))))
         done = {(row.aggregate_id, row.aggregate_version) for row in rows}
-    result, blocked = Ordered(), set()
+    result = Ordered()
+    waiting: dict[tuple[str, int], Incoming] = {}  # by the predecessor each waits for
+
+    def settle(item: Incoming, into: list[Incoming]) -> None:
+        """Appends the item, then each successor that was waiting for it."""
+        while True:
+            into.append(item)
+            envelope = item.envelope
+            assert envelope is not None
+            key = (envelope.aggregateid, envelope.aggregateversion)
+            done.add(key)
+            successor = waiting.pop(key, None)
+            if successor is None:
+                return
+            item, into = successor, result.ready
+
     for item in items:
         envelope = item.envelope
         if envelope is None:
             result.ready.append(item)
-            continue
-        aggregate, version = envelope.aggregateid, envelope.aggregateversion
-        if aggregate not in blocked and (version == 1 or (aggregate, version - 1) in done):
-            result.ready.append(item)
-            done.add((aggregate, version))
-        elif item.deliveries >= max_deliveries:
-            result.missing_predecessor.append(item)
-            done.add((aggregate, version))
+        elif envelope.aggregateversion == 1 or (
+                envelope.aggregateid, envelope.aggregateversion - 1) in done:
+            settle(item, result.ready)
         else:
-            result.held.append(item)
-            blocked.add(aggregate)
+            waiting[(envelope.aggregateid, envelope.aggregateversion - 1)] = item
+    # Still waiting: the predecessor is not in this batch. Parked after many deliveries (what
+    # waits for it follows), held otherwise.
+    for key, item in list(waiting.items()):
+        if waiting.get(key) is item and item.deliveries >= max_deliveries:
+            del waiting[key]
+            settle(item, result.missing_predecessor)
+    result.held.extend(waiting.values())
     return result

@@ -55,6 +55,9 @@ class RebuildRead(BaseModel):
     started_at: datetime | None
     finished_at: datetime | None
     events_per_second: float | None
+    processes: int = Field(description="Processes that loaded the stream: one per shard of the "
+                                       "projections on SQLite once it is long, else 1")
+    history: list[str] = Field(description="Notable steps, such as a load redone in one process")
     error: str | None
     active_database: str | None = Field(
         None, description="The database the read models are served from now (kept across restarts)")

@@ -3,6 +3,7 @@
 1. Create and migrate a fresh database (a sibling SQLite file, or a new PostgreSQL database).
 2. Replay sequences 1..L1 into it while the live consumer keeps the current one up to date; as
    nothing reads it yet, its commits do not wait for the disk, and it is synced once at the end.
+   On SQLite a long stream is loaded by one process per shard of the projections (shards.py).
 3. Copy the projector lease into it and point the live consumer at it; replay L1+1..L2 (L2 read
    after the switch, so it covers any batch the live consumer had in flight); processed markers
    make overlaps no-ops.
@@ -24,9 +25,10 @@ from nats.aio.client import Client
 from sqlalchemy import create_engine, make_url, text
 
 from pmo_reporting.operations.active import point_to
-from pmo_reporting.operations.replay import bulk_load, replay
+from pmo_reporting.operations.replay import bulk_load, finish_bulk_load, replay
+from pmo_reporting.operations.shards import NatsAccess, ShardsDisagree, load_in_shards
 from pmo_reporting.operations.switch import FOLLOW_SECONDS, copy_leases, open_database, serve_from
-from pmo_reporting.projections import PROJECTIONS
+from pmo_reporting.projections import PROJECTIONS, SHARDS
 from pmo_reporting.tables import consumer as consumer_tables
 from pmo_shared.events import catalogue
 from pmo_shared.eventstore.writer import Writer
@@ -45,6 +47,7 @@ class RebuildStatus:
     started_at: datetime | None = None
     finished_at: datetime | None = None
     events_per_second: float | None = None
+    processes: int = 1  # that loaded the stream: 1, or one per shard of the projections
     error: str | None = None
     history: list[str] = field(default_factory=list)
 
@@ -68,9 +71,11 @@ def fresh_database_url(current: str, suffix: str) -> str:
 
 class Rebuilder:
     def __init__(self, side: ReadSide, *, configured_url: str,
-                 settle_seconds: float = 2 * FOLLOW_SECONDS + 1) -> None:
+                 settle_seconds: float = 2 * FOLLOW_SECONDS + 1, processes: int = 1,
+                 parallel_from_events: int = 0) -> None:
         self.side = side
         self.settle_seconds = settle_seconds
+        self.processes, self.parallel_from_events = processes, parallel_from_events
         self._read, self._replaying_seconds, self._applier = 0, 0.0, self._fresh_applier()
         # Rebuilt databases are siblings of the configured one, which holds the active pointer.
         self.configured_url = configured_url
@@ -114,12 +119,7 @@ class Rebuilder:
         nc, live = side.runtime.nc, side.consumer
         if nc is None or live is None:
             raise RuntimeError("the service is not connected to NATS yet")
-        # The random part keeps two rebuilds within one second (or under a fixed clock) apart.
-        suffix = f"rebuild{side.runtime.clock.now():%Y%m%d%H%M%S}_{uuid4().hex[:8]}"
-        url = await asyncio.to_thread(fresh_database_url, self.configured_url, suffix)
-        self.status.database = make_url(url).database
-        await asyncio.to_thread(upgrade, "pmo_reporting", url)
-        replayed = await self._load(nc, url)
+        url, replayed = await self._load(nc)
         self.status.state = "catching_up"
         database, writer = open_database(side, url)
         await copy_leases(side.database, writer)
@@ -132,15 +132,48 @@ class Rebuilder:
         await asyncio.sleep(self.settle_seconds)
         await self._replay(nc, writer, after=replayed)
 
-    async def _load(self, nc: Client, url: str) -> int:
-        """Step 2: the stream as it is now, into the database nothing reads yet; returns its end."""
+    async def _fresh_database(self) -> str:
+        # The random part keeps two rebuilds within one second (or under a fixed clock) apart.
+        suffix = f"rebuild{self.side.runtime.clock.now():%Y%m%d%H%M%S}_{uuid4().hex[:8]}"
+        url = await asyncio.to_thread(fresh_database_url, self.configured_url, suffix)
+        self.status.database = make_url(url).database
+        await asyncio.to_thread(upgrade, "pmo_reporting", url)
+        return url
+
+    async def _load(self, nc: Client) -> tuple[str, int]:
+        """Step 2: the stream as it is now, into a fresh database nothing reads yet; returns that
+        database and the stream's end."""
         stream, started = self.side.runtime.settings.stream_name, time.perf_counter()
         last = (await nc.jetstream().stream_info(stream)).state.last_seq
         self.status.target_sequence = last
+        url = await self._fresh_database()
+        if self._in_shards(url, last):
+            try:
+                self.status.processes = len(SHARDS)
+                self._read += await self._load_in_shards(url, last)
+                await finish_bulk_load(url)
+                self._replaying_seconds += time.perf_counter() - started
+                return url, last
+            except ShardsDisagree as exc:
+                self.status.history.append(f"loaded again in one process: {exc}")
+                self.status.processes = 1
+                url = await self._fresh_database()
         self._read += await bulk_load(nc, stream=stream, applier=self._applier, url=url,
                                       last=last, on_batch=self._on_batch(0))  # type: ignore[arg-type]
         self._replaying_seconds += time.perf_counter() - started
-        return last
+        return url, last
+
+    def _in_shards(self, url: str, last: int) -> bool:
+        return (self.processes > 1 and last >= self.parallel_from_events
+                and make_url(url).get_backend_name() == "sqlite")
+
+    async def _load_in_shards(self, url: str, last: int) -> int:
+        settings = self.side.runtime.settings
+        access = NatsAccess(url=settings.nats_url, user=settings.nats_user,
+                            password=settings.nats_password)
+        return await load_in_shards(access, stream=settings.stream_name,
+                                    consumer_name=self.side.consumer_name, url=url, last=last,
+                                    shards=SHARDS, on_progress=self._on_batch(0))  # type: ignore[arg-type]
 
     async def _replay(self, nc: Client, writer: Writer, *, after: int) -> int:
         """Replays the stream after sequence `after` up to its current end; returns that end."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import replace
 
 from nats.aio.client import Client
 from nats.aio.msg import Msg
@@ -14,6 +15,7 @@ from pmo_shared.envelope import EnvelopeReader
 from pmo_shared.eventstore.database import Database
 from pmo_shared.eventstore.writer import Writer
 from pmo_shared.messaging.applier import BatchApplier, Incoming
+from pmo_shared.messaging.ordering import MAX_HOLD_DELIVERIES
 from pmo_shared.messaging.range_reader import RangeReader, stream_sequence
 
 Progress = Callable[[int, int], None]
@@ -44,58 +46,82 @@ async def replay(nc: Client, *, stream: str, applier: BatchApplier, writer: Writ
     of them share a transaction. The next batches travel while the writer applies the previous
     ones; the writer applies them in submission order, and only one transaction's worth is ever
     in flight. Messages are parsed on the writer thread: parsing here, beside the writer's
-    executemany, made each row it steps wait for the GIL."""
+    executemany, made each row it steps wait for the GIL.
+
+    An event stored before its aggregate's previous version is carried into the next batches
+    until that version is applied; one still waiting at `last` is parked, as the live consumer
+    parks it after many deliveries (pmo_shared.messaging.ordering)."""
     read, position = 0, first - 1
     applying: asyncio.Future[object] | None = None
     group: list[list[Msg]] = []
+    carried: list[Incoming] = []
     reader = RangeReader(nc, stream=stream, first=first, last=last, batch_size=batch_size)
     async for batch in reader.batches():
         group.append(batch.messages)
         read, position = read + len(batch.messages), batch.last_sequence
         if len(group) == batches_per_commit:
-            applying = await _submit(writer, applier, group, applying)
+            applying = await _submit(writer, applier, group, carried, applying)
             applying.add_done_callback(_progress(on_batch, read, position))
             group = []
     if group:
-        applying = await _submit(writer, applier, group, applying)
+        applying = await _submit(writer, applier, group, carried, applying)
         applying.add_done_callback(_progress(on_batch, read, position))
     if applying is not None:
         await applying
+    if carried:
+        orphans = [replace(item, deliveries=MAX_HOLD_DELIVERIES) for item in carried]
+        await writer.submit(lambda conn: applier.apply(conn, orphans))
     return read
 
 
 async def _submit(writer: Writer, applier: BatchApplier, group: list[list[Msg]],
+                  carried: list[Incoming],
                   previous: asyncio.Future[object] | None) -> asyncio.Future[object]:
     if previous is not None:
         await previous
 
     def apply(conn: Connection) -> None:
         for messages in group:
-            applier.apply(conn, incoming(applier.reader, messages))
+            batch = carried + incoming(applier.reader, messages)
+            held = applier.apply(conn, batch).held
+            carried[:] = [item for item in batch if item.sequence in held] if held else []
 
     return asyncio.ensure_future(writer.submit(apply))
 
 
 async def bulk_load(nc: Client, *, stream: str, applier: BatchApplier, url: str, last: int,
                     on_batch: Progress | None = None) -> int:
-    """Replays sequences [1, last] into the fresh database at `url`, which nothing reads yet, with
-    commits that do not wait for the disk and without the indexes only queries use, which are
-    built at the end; it is all on disk when this returns. Returns how many messages were read."""
+    """Replays sequences [1, last] into the fresh database at `url`, which nothing reads yet;
+    it is all on disk, indexes included, when this returns. Returns how many messages were read."""
+    read = await load_without_indexes(nc, stream=stream, applier=applier, url=url, last=last,
+                                      on_batch=on_batch)
+    await finish_bulk_load(url)
+    return read
+
+
+async def load_without_indexes(nc: Client, *, stream: str, applier: BatchApplier, url: str,
+                               last: int, on_batch: Progress | None = None) -> int:
+    """The bulk load itself: commits that do not wait for the disk, and none of the indexes only
+    queries use (`finish_bulk_load` builds them and syncs the database)."""
     database = Database(url, bulk_load=True)
     await asyncio.to_thread(_query_only_indexes, database, Index.drop)
     writer = Writer(database.writer)
     writer.start()
     try:
-        read = await replay(nc, stream=stream, applier=applier, writer=writer, first=1, last=last,
+        return await replay(nc, stream=stream, applier=applier, writer=writer, first=1, last=last,
                             on_batch=on_batch, batches_per_commit=BULK_LOAD_BATCHES_PER_COMMIT)
     finally:
         await asyncio.to_thread(writer.stop)
+        database.dispose()
+
+
+async def finish_bulk_load(url: str) -> None:
+    database = Database(url, bulk_load=True)
     try:
         await asyncio.to_thread(_query_only_indexes, database, Index.create)
     finally:
         database.dispose()
     await asyncio.to_thread(database.make_durable)
-    return read
 
 
 def _query_only_indexes(database: Database, action: Callable[[Index, Connection], None]) -> None:

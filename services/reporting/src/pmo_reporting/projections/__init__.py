@@ -18,3 +18,12 @@ PROJECTIONS = (
     CapacityProjection(), ActualsProjection(), VelocityProjection(), RiskExposureProjection(),
     ProjectStampsProjection(),
 )
+
+# A rebuild's bulk load runs each shard in a process of its own (operations/shards.py): a shard's
+# projections read and write only tables of their own. Timesheet lines are most events and feed
+# the second shard only; every event bumps a project stamp in the first.
+SHARDS = (
+    ("projects", "plan", "progress", "health", "risks", "people", "capacity", "velocity",
+     "risk_exposure", "project_stamps"),
+    ("costs", "actuals"),
+)

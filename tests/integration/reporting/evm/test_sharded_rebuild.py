@@ -1,0 +1,131 @@
+"""A rebuild on SQLite loads the stream with one process per shard of the projections; the
+result equals the incremental read models, and shards that disagree are refused."""
+from datetime import date
+from pathlib import Path
+
+import nats
+import pytest
+from sqlalchemy import insert, make_url
+
+from pmo_reporting.app import create_app
+from pmo_reporting.operations.shards import ShardsDisagree, _merge
+from pmo_reporting.projections import SHARDS
+from pmo_reporting.settings import ReportingSettings
+from pmo_reporting.tables import consumer, rm_costs
+from pmo_shared.eventstore.database import Database
+from pmo_shared.migrate import upgrade
+from tests.integration.reporting.evm.feed import at
+from tests.integration.reporting.evm.test_operations import read_models
+from tests.integration.reporting.evm.test_project_evm import scenario
+from tests.support.apps import auth, dev_settings, running
+from tests.support.waiting import wait_until
+
+
+@pytest.fixture
+async def sharding(database_url, nats_server, tmp_path):
+    """Reporting that loads in shards however short the stream is."""
+    settings = dev_settings(ReportingSettings, database_url=database_url,
+                            nats_url=nats_server.url, keys_dir=tmp_path / "keys",
+                            rebuild_processes=2, rebuild_parallel_from_events=0)
+    async with running("pmo_reporting", create_app, settings) as client:
+        side = client.app.state.read_side
+        await wait_until(lambda: side.runtime.stream_ready and side.consumer is not None,
+                         timeout=30)
+        client.admin = auth(tmp_path / "keys", roles=["pmo_admin"])
+        yield client
+
+
+async def _rebuild(client) -> dict:
+    started = await client.post("/v1/admin/rebuilds", headers=client.admin)
+    assert started.status_code == 202, started.text
+
+    async def finished():
+        status = (await client.get("/v1/admin/rebuilds/current", headers=client.admin)).json()
+        assert status["state"] != "failed", status["error"]
+        return status["state"] == "done"
+
+    await wait_until(finished, timeout=60)
+    return (await client.get("/v1/admin/rebuilds/current", headers=client.admin)).json()
+
+
+async def test_a_rebuild_in_shards_equals_the_incremental_read_models(sharding, feed,
+                                                                      database_url):
+    project, task, line = await scenario(feed)
+    await project.timesheet_line(recorded_at=at("2026-01-15T09:00"), worked_on=date(2026, 1, 13),
+                                 hours="8", rate="85.50", line_id=line, reason="typo")
+    await project.progress(task, recorded_at=at("2026-01-20T09:00"),
+                           status_on=date(2026, 1, 14), percent="40")
+    # The same event twice in the stream (past the duplicate window): applied once by each shard.
+    nc = await nats.connect(feed.nats_url)
+    try:
+        raw = await nc.jetstream().get_msg("PMO", 2)
+        await nc.jetstream().publish(raw.subject, raw.data)
+    finally:
+        await nc.close()
+    await sharding.get("/v1/evm/all", headers=sharding.admin, params=feed.wait_params())
+    side = sharding.app.state.read_side
+    incremental = read_models(side.database)
+    assert incremental["rm_costs"] and incremental["rm_task_plans"]
+
+    status = await _rebuild(sharding)
+
+    on_sqlite = database_url.startswith("sqlite")
+    assert status["processes"] == (len(SHARDS) if on_sqlite else 1)
+    assert (status["events"], status["applied_sequence"], status["history"]) == (11, 11, [])
+    assert read_models(side.database) == incremental
+    if on_sqlite:  # the other shards' files are gone once merged
+        folder = Path(make_url(side.database.url).database).parent
+        assert list(folder.glob("*shard*")) == []
+
+
+def _migrated(path: Path) -> Database:
+    url = f"sqlite:///{path}"
+    upgrade("pmo_reporting", url)
+    return Database(url)
+
+
+def _park(database: Database, event_id: str) -> None:
+    with database.writer.begin() as conn:
+        conn.execute(insert(consumer.dead_letters).values(
+            event_id=event_id, event_type="projects.task.planned", stream_sequence=1,
+            envelope="{}", error="boom", attempts=3, parked_at=at("2026-01-02T09:00")))
+
+
+def _cost(database: Database, source_id: str) -> None:
+    with database.writer.begin() as conn:
+        conn.execute(insert(rm_costs).values(
+            source_id=source_id, kind="expense", project_id="p", incurred_on=date(2026, 1, 5),
+            amount_e4=10_000, currency="EUR", recorded_at=at("2026-01-05T12:00")))
+
+
+def test_shards_that_parked_different_events_are_not_merged(tmp_path):
+    main, shard = _migrated(tmp_path / "main.db"), _migrated(tmp_path / "main-shard1.db")
+    _park(shard, "only-in-the-shard")
+    _cost(shard, "line-1")
+    for database in (main, shard):
+        database.dispose()
+
+    with pytest.raises(ShardsDisagree):
+        _merge(main.url, [shard.url])
+
+    with Database(main.url).reader.connect() as conn:
+        assert conn.execute(rm_costs.select()).all() == []
+
+
+def test_a_table_written_by_two_shards_stops_the_merge(tmp_path):
+    main, shard = _migrated(tmp_path / "main.db"), _migrated(tmp_path / "main-shard1.db")
+    _cost(main, "expense-1")
+    _cost(shard, "line-1")
+    for database in (main, shard):
+        database.dispose()
+
+    with pytest.raises(RuntimeError, match="rm_costs was written by two shards"):
+        _merge(main.url, [shard.url])
+
+
+def test_the_shards_cover_every_projection_once():
+    from pmo_reporting.projections import PROJECTIONS
+
+    names = [name for shard in SHARDS for name in shard]
+    assert sorted(names) == sorted(p.name for p in PROJECTIONS)
+    assert len(names) == len(set(names))
