@@ -25,7 +25,7 @@ from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 
 from bench.reporting_evm import _envelope, _project
 from pmo_reporting.operations.replay import bulk_load, finish_bulk_load
-from pmo_reporting.operations.shards import NatsAccess, load_in_shards
+from pmo_reporting.operations.shards import load_in_shards
 from pmo_reporting.projections import PROJECTIONS, SHARDS
 from pmo_reporting.tables import consumer
 from pmo_shared.devserver import NatsServer
@@ -92,12 +92,12 @@ async def rebuild(nc, count: int, url: str) -> float:  # type: ignore[no-untyped
     return time.perf_counter() - started
 
 
-async def rebuild_in_shards(nats_url: str, count: int, url: str) -> float:
+async def rebuild_in_shards(nc, count: int, url: str) -> float:  # type: ignore[no-untyped-def]
     """Step 2 as the service runs it on SQLite: one process per shard of the projections."""
     upgrade("pmo_reporting", url)
     started = time.perf_counter()
-    await load_in_shards(NatsAccess(url=nats_url), stream="PMO", consumer_name="reporting",
-                         url=url, last=count, shards=SHARDS)
+    await load_in_shards(nc, stream="PMO", consumer_name="reporting", url=url, last=count,
+                         shards=SHARDS)
     await finish_bulk_load(url)
     return time.perf_counter() - started
 
@@ -113,7 +113,7 @@ async def main(events: int, url: str | None) -> None:
         published = await publish(js, events)
         raw = await raw_consume(js, events)
         read = await range_read(nc, events)
-        sharded = None if url else await rebuild_in_shards(server.url, events,
+        sharded = None if url else await rebuild_in_shards(nc, events,
                                                              f"sqlite:///{workdir}/shards.db")
         built = await rebuild(nc, events, url or f"sqlite:///{workdir}/rebuild.db")
         await nc.close()

@@ -51,7 +51,7 @@ class Database:
     """The service's own database: `writer` for the single writer thread, `reader` for queries."""
 
     def __init__(self, url: str, *, sqlite_synchronous: str = "FULL",
-                 bulk_load: bool = False) -> None:
+                 bulk_load: bool = False, bulk_cache_kib: int = BULK_LOAD_CACHE_KIB) -> None:
         """`bulk_load`: the writer does not wait for the disk on commit, for filling a database
         nobody reads yet (on SQLite it also writes each page once, its rollback journal kept in
         memory instead of a WAL). A crash may lose the load or (SQLite) corrupt it, and
@@ -63,7 +63,7 @@ class Database:
             self.writer = _sqlite_engine(
                 url, synchronous="OFF" if bulk_load else sqlite_synchronous, immediate=True,
                 pool_size=1, journal="MEMORY" if bulk_load else "WAL",
-                cache_kib=BULK_LOAD_CACHE_KIB if bulk_load else None)
+                cache_kib=bulk_cache_kib if bulk_load else None)
             self.reader = _sqlite_engine(url, synchronous=sqlite_synchronous, immediate=False,
                                          pool_size=8)
         else:

@@ -1,5 +1,6 @@
 """A rebuild on SQLite loads the stream with one process per shard of the projections; the
 result equals the incremental read models, and shards that disagree are refused."""
+import asyncio
 from datetime import date
 from pathlib import Path
 
@@ -8,7 +9,15 @@ import pytest
 from sqlalchemy import insert, make_url
 
 from pmo_reporting.app import create_app
-from pmo_reporting.operations.shards import ShardsDisagree, _merge
+from pmo_reporting.operations.replay import Messages
+from pmo_reporting.operations.shards import (
+    ShardLoad,
+    ShardsDisagree,
+    _decode,
+    _encode,
+    _merge,
+    _run_all,
+)
 from pmo_reporting.projections import SHARDS
 from pmo_reporting.settings import ReportingSettings
 from pmo_reporting.tables import consumer, rm_costs
@@ -129,3 +138,33 @@ def test_the_shards_cover_every_projection_once():
     names = [name for shard in SHARDS for name in shard]
     assert sorted(names) == sorted(p.name for p in PROJECTIONS)
     assert len(names) == len(set(names))
+
+
+async def test_frames_carry_each_message_with_its_stream_sequence():
+    batches = [Messages([(1, b"a"), (3, b""), (4, "é".encode())], 5),
+               Messages([(9, b"x" * 70_000)], 9)]
+    reader = asyncio.StreamReader()
+    for batch in batches:
+        reader.feed_data(_encode(batch))
+    reader.feed_eof()
+
+    assert [batch async for batch in _decode(reader)] == batches
+
+
+async def _stream(batches):
+    for batch in batches:
+        yield batch
+
+
+async def test_a_shard_process_that_fails_fails_the_load_and_the_others_are_stopped(tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the shard's database folder should be")
+    loads = [ShardLoad(index=0, url=f"sqlite:///{tmp_path}/fine.db", consumer_name="reporting",
+                       projections=SHARDS[0]),
+             ShardLoad(index=1, url=f"sqlite:///{blocked}/shard.db", consumer_name="reporting",
+                       projections=SHARDS[1])]
+    upgrade("pmo_reporting", loads[0].url)
+    garbage = Messages([(1, b"{not json")], 1)
+
+    with pytest.raises(RuntimeError, match="rebuild shard 1 exited with 1"):
+        await _run_all(loads, _stream([garbage]), None)

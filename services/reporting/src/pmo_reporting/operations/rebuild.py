@@ -26,7 +26,7 @@ from sqlalchemy import create_engine, make_url, text
 
 from pmo_reporting.operations.active import point_to
 from pmo_reporting.operations.replay import bulk_load, finish_bulk_load, replay
-from pmo_reporting.operations.shards import NatsAccess, ShardsDisagree, load_in_shards
+from pmo_reporting.operations.shards import ShardsDisagree, load_in_shards
 from pmo_reporting.operations.switch import FOLLOW_SECONDS, copy_leases, open_database, serve_from
 from pmo_reporting.projections import PROJECTIONS, SHARDS
 from pmo_reporting.tables import consumer as consumer_tables
@@ -150,7 +150,9 @@ class Rebuilder:
         if self._in_shards(url, last):
             try:
                 self.status.processes = len(SHARDS)
-                self._read += await self._load_in_shards(url, last)
+                self._read += await load_in_shards(
+                    nc, stream=stream, consumer_name=self.side.consumer_name, url=url, last=last,
+                    shards=SHARDS, on_progress=self._on_batch(0))  # type: ignore[arg-type]
                 await finish_bulk_load(url)
                 self._replaying_seconds += time.perf_counter() - started
                 return url, last
@@ -166,14 +168,6 @@ class Rebuilder:
     def _in_shards(self, url: str, last: int) -> bool:
         return (self.processes > 1 and last >= self.parallel_from_events
                 and make_url(url).get_backend_name() == "sqlite")
-
-    async def _load_in_shards(self, url: str, last: int) -> int:
-        settings = self.side.runtime.settings
-        access = NatsAccess(url=settings.nats_url, user=settings.nats_user,
-                            password=settings.nats_password)
-        return await load_in_shards(access, stream=settings.stream_name,
-                                    consumer_name=self.side.consumer_name, url=url, last=last,
-                                    shards=SHARDS, on_progress=self._on_batch(0))  # type: ignore[arg-type]
 
     async def _replay(self, nc: Client, writer: Writer, *, after: int) -> int:
         """Replays the stream after sequence `after` up to its current end; returns that end."""

@@ -3,16 +3,15 @@ batch with the processed markers (the same exactly-once path as the live consume
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, replace
 
 from nats.aio.client import Client
-from nats.aio.msg import Msg
 from sqlalchemy import Connection, Index
 
 from pmo_reporting.tables import metadata
 from pmo_shared.envelope import EnvelopeReader
-from pmo_shared.eventstore.database import Database
+from pmo_shared.eventstore.database import BULK_LOAD_CACHE_KIB, Database
 from pmo_shared.eventstore.writer import Writer
 from pmo_shared.messaging.applier import BatchApplier, Incoming
 from pmo_shared.messaging.ordering import MAX_HOLD_DELIVERIES
@@ -25,22 +24,50 @@ Progress = Callable[[int, int], None]
 BULK_LOAD_BATCHES_PER_COMMIT = 16
 
 
-def incoming(reader: EnvelopeReader, messages: list[Msg]) -> list[Incoming]:
-    return [_incoming(reader, msg) for msg in messages]
+# A message as a replay applies it: its stream sequence and its body.
+Message = tuple[int, bytes]
 
 
-def _incoming(reader: EnvelopeReader, msg: Msg) -> Incoming:
-    sequence = stream_sequence(msg)
+@dataclass(frozen=True)
+class Messages:
+    """Consecutive messages of the stream, up to and including `last_sequence`."""
+
+    messages: list[Message]
+    last_sequence: int
+
+
+def incoming(reader: EnvelopeReader, messages: list[Message]) -> list[Incoming]:
+    return [_incoming(reader, sequence, body) for sequence, body in messages]
+
+
+def _incoming(reader: EnvelopeReader, sequence: int, body: bytes) -> Incoming:
     try:
-        return Incoming(sequence=sequence, raw=msg.data, envelope=reader.read(msg.data))
+        return Incoming(sequence=sequence, raw=body, envelope=reader.read(body))
     except ValueError as exc:
-        return Incoming(sequence=sequence, raw=msg.data, envelope=None, error=repr(exc))
+        return Incoming(sequence=sequence, raw=body, envelope=None, error=repr(exc))
+
+
+async def read_range(nc: Client, *, stream: str, first: int, last: int,
+                     batch_size: int = 1000) -> AsyncIterator[Messages]:
+    async for batch in RangeReader(nc, stream=stream, first=first, last=last,
+                                   batch_size=batch_size).batches():
+        yield Messages([(stream_sequence(msg), msg.data) for msg in batch.messages],
+                       batch.last_sequence)
 
 
 async def replay(nc: Client, *, stream: str, applier: BatchApplier, writer: Writer, first: int,
                  last: int, on_batch: Progress | None = None, batch_size: int = 1000,
                  batches_per_commit: int = 1) -> int:
-    """Applies stream sequences [first, last]; returns how many messages were read.
+    """Applies stream sequences [first, last]; returns how many messages were read."""
+    return await apply_batches(
+        read_range(nc, stream=stream, first=first, last=last, batch_size=batch_size),
+        applier=applier, writer=writer, on_batch=on_batch, batches_per_commit=batches_per_commit)
+
+
+async def apply_batches(batches: AsyncIterator[Messages], *, applier: BatchApplier,
+                        writer: Writer, on_batch: Progress | None = None,
+                        batches_per_commit: int = 1) -> int:
+    """Applies consecutive batches of the stream; returns how many messages there were.
 
     Each batch is applied in its own savepoint with its processed markers; `batches_per_commit`
     of them share a transaction. The next batches travel while the writer applies the previous
@@ -49,14 +76,13 @@ async def replay(nc: Client, *, stream: str, applier: BatchApplier, writer: Writ
     executemany, made each row it steps wait for the GIL.
 
     An event stored before its aggregate's previous version is carried into the next batches
-    until that version is applied; one still waiting at `last` is parked, as the live consumer
+    until that version is applied; one still waiting at the end is parked, as the live consumer
     parks it after many deliveries (pmo_shared.messaging.ordering)."""
-    read, position = 0, first - 1
+    read, position = 0, 0
     applying: asyncio.Future[object] | None = None
-    group: list[list[Msg]] = []
+    group: list[list[Message]] = []
     carried: list[Incoming] = []
-    reader = RangeReader(nc, stream=stream, first=first, last=last, batch_size=batch_size)
-    async for batch in reader.batches():
+    async for batch in batches:
         group.append(batch.messages)
         read, position = read + len(batch.messages), batch.last_sequence
         if len(group) == batches_per_commit:
@@ -74,7 +100,7 @@ async def replay(nc: Client, *, stream: str, applier: BatchApplier, writer: Writ
     return read
 
 
-async def _submit(writer: Writer, applier: BatchApplier, group: list[list[Msg]],
+async def _submit(writer: Writer, applier: BatchApplier, group: list[list[Message]],
                   carried: list[Incoming],
                   previous: asyncio.Future[object] | None) -> asyncio.Future[object]:
     if previous is not None:
@@ -93,23 +119,24 @@ async def bulk_load(nc: Client, *, stream: str, applier: BatchApplier, url: str,
                     on_batch: Progress | None = None) -> int:
     """Replays sequences [1, last] into the fresh database at `url`, which nothing reads yet;
     it is all on disk, indexes included, when this returns. Returns how many messages were read."""
-    read = await load_without_indexes(nc, stream=stream, applier=applier, url=url, last=last,
-                                      on_batch=on_batch)
+    read = await load_without_indexes(read_range(nc, stream=stream, first=1, last=last),
+                                      applier=applier, url=url, on_batch=on_batch)
     await finish_bulk_load(url)
     return read
 
 
-async def load_without_indexes(nc: Client, *, stream: str, applier: BatchApplier, url: str,
-                               last: int, on_batch: Progress | None = None) -> int:
+async def load_without_indexes(batches: AsyncIterator[Messages], *, applier: BatchApplier,
+                               url: str, on_batch: Progress | None = None,
+                               cache_kib: int = BULK_LOAD_CACHE_KIB) -> int:
     """The bulk load itself: commits that do not wait for the disk, and none of the indexes only
     queries use (`finish_bulk_load` builds them and syncs the database)."""
-    database = Database(url, bulk_load=True)
+    database = Database(url, bulk_load=True, bulk_cache_kib=cache_kib)
     await asyncio.to_thread(_query_only_indexes, database, Index.drop)
     writer = Writer(database.writer)
     writer.start()
     try:
-        return await replay(nc, stream=stream, applier=applier, writer=writer, first=1, last=last,
-                            on_batch=on_batch, batches_per_commit=BULK_LOAD_BATCHES_PER_COMMIT)
+        return await apply_batches(batches, applier=applier, writer=writer, on_batch=on_batch,
+                                   batches_per_commit=BULK_LOAD_BATCHES_PER_COMMIT)
     finally:
         await asyncio.to_thread(writer.stop)
         database.dispose()
