@@ -1,5 +1,6 @@
 import asyncio
 import json
+from dataclasses import replace
 from uuid import uuid4
 
 import nats
@@ -215,16 +216,22 @@ async def test_a_poison_event_is_parked_and_later_events_are_still_applied(kerne
     assert await totals(database, projection) == {str(good.id): 1, str(bad.id): 1}
 
 
-async def test_an_event_stored_before_its_predecessor_waits_for_it(kernel, read_side):
-    database, writer, projection, kernel_t, consumer_t = read_side
+async def _one_counter_history(kernel, consumer_t, projection):
+    """A counter started and incremented twice: its applier and its three events, in order."""
     [counter] = await save_counters(kernel, 1, increments=2)
     applier = BatchApplier(name="totals", tables=consumer_t, catalogue=sample_catalogue,
                            projections=[projection], clock=SystemClock())
     rows = await kernel.database.read(lambda conn: conn.execute(
         select(kernel.tables.events).order_by(kernel.tables.events.c.version)).all())
     from pmo_shared.eventstore.store import envelope_from_row
-    started, first, second = [Incoming(sequence=i, raw=b"", envelope=envelope_from_row(r, "/s"))
+    return counter, applier, [Incoming(sequence=i, raw=b"{}", envelope=envelope_from_row(r, "/s"))
                               for i, r in enumerate(rows, start=1)]
+
+
+async def test_an_event_stored_before_its_predecessor_waits_for_it(kernel, read_side):
+    database, writer, projection, kernel_t, consumer_t = read_side
+    counter, applier, (started, first, second) = await _one_counter_history(
+        kernel, consumer_t, projection)
 
     early = await writer.submit(lambda conn: applier.apply(conn, [started, second]))
     late = await writer.submit(lambda conn: applier.apply(conn, [first, second]))
@@ -237,14 +244,8 @@ async def test_an_event_stored_before_its_predecessor_waits_for_it(kernel, read_
 async def test_an_event_whose_predecessor_never_comes_is_parked_after_many_deliveries(
         kernel, read_side):
     database, writer, projection, kernel_t, consumer_t = read_side
-    await save_counters(kernel, 1, increments=2)
-    applier = BatchApplier(name="totals", tables=consumer_t, catalogue=sample_catalogue,
-                           projections=[projection], clock=SystemClock())
-    rows = await kernel.database.read(lambda conn: conn.execute(
-        select(kernel.tables.events).order_by(kernel.tables.events.c.version)).all())
-    from pmo_shared.eventstore.store import envelope_from_row
-    orphan = Incoming(sequence=9, raw=b"{}", envelope=envelope_from_row(rows[2], "/s"),
-                      deliveries=MAX_HOLD_DELIVERIES)
+    _, applier, events = await _one_counter_history(kernel, consumer_t, projection)
+    orphan = replace(events[2], sequence=9, deliveries=MAX_HOLD_DELIVERIES)
 
     result = await writer.submit(lambda conn: applier.apply(conn, [orphan]))
 
@@ -256,14 +257,8 @@ async def test_an_event_whose_predecessor_never_comes_is_parked_after_many_deliv
 async def test_an_event_before_its_predecessor_in_one_batch_is_applied_after_it(
         kernel, read_side):
     database, writer, projection, kernel_t, consumer_t = read_side
-    [counter] = await save_counters(kernel, 1, increments=2)
-    applier = BatchApplier(name="totals", tables=consumer_t, catalogue=sample_catalogue,
-                           projections=[projection], clock=SystemClock())
-    rows = await kernel.database.read(lambda conn: conn.execute(
-        select(kernel.tables.events).order_by(kernel.tables.events.c.version)).all())
-    from pmo_shared.eventstore.store import envelope_from_row
-    started, first, second = [Incoming(sequence=i, raw=b"", envelope=envelope_from_row(r, "/s"))
-                              for i, r in enumerate(rows, start=1)]
+    counter, applier, (started, first, second) = await _one_counter_history(
+        kernel, consumer_t, projection)
 
     result = await writer.submit(lambda conn: applier.apply(conn, [second, first, started]))
 

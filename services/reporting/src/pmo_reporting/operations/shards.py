@@ -104,24 +104,27 @@ async def _run_all(loads: list[ShardLoad], batches: AsyncIterator[Messages],
         if on_progress is not None:
             on_progress(*min(progress))
 
-    processes = [await _start(load) for load in loads]
-    runs = [asyncio.ensure_future(_outcome(load, process, advanced))
-            for load, process in zip(loads, processes, strict=True)]
-    feeding = asyncio.ensure_future(_feed(batches, processes))
+    processes: list[Process] = []
+    runs: list[asyncio.Future[int]] = []
     try:
-        for run in asyncio.as_completed([feeding, *runs]):
+        for load in loads:
+            processes.append(await _start(load))
+        runs = [asyncio.ensure_future(_outcome(load, process, advanced))
+                for load, process in zip(loads, processes, strict=True)]
+        runs.append(asyncio.ensure_future(_feed(batches, processes)))
+        for run in asyncio.as_completed(runs):
             await run
     finally:
-        for task in (feeding, *runs):
+        for task in runs:
             task.cancel()
-        await asyncio.gather(feeding, *runs, return_exceptions=True)
+        await asyncio.gather(*runs, return_exceptions=True)
         for process in processes:
             if process.returncode is None:
                 process.kill()
                 await process.wait()
-    fed = feeding.result()
-    short = [f"shard {run_index}: {run.result()} of {fed}" for run_index, run in enumerate(runs)
-             if run.result() != fed]
+    *applied, fed = [run.result() for run in runs]
+    short = [f"shard {index}: {count} of {fed}" for index, count in enumerate(applied)
+             if count != fed]
     if short:
         raise RuntimeError(f"rebuild shards applied fewer messages than read: {short}")
     return fed
