@@ -18,7 +18,7 @@ from pmo_reporting.operations.shards import (
     _merge,
     _run_all,
 )
-from pmo_reporting.projections import SHARDS
+from pmo_reporting.projections import PROJECTIONS, SHARDS
 from pmo_reporting.settings import ReportingSettings
 from pmo_reporting.tables import consumer, rm_costs
 from pmo_shared.eventstore.database import Database
@@ -133,8 +133,6 @@ def test_a_table_written_by_two_shards_stops_the_merge(tmp_path):
 
 
 def test_the_shards_cover_every_projection_once():
-    from pmo_reporting.projections import PROJECTIONS
-
     names = [name for shard in SHARDS for name in shard]
     assert sorted(names) == sorted(p.name for p in PROJECTIONS)
     assert len(names) == len(set(names))

@@ -159,6 +159,8 @@ class Rebuilder:
             except ShardsDisagree as exc:
                 self.status.history.append(f"loaded again in one process: {exc}")
                 self.status.processes = 1
+                abandoned = Path(make_url(url).database or "")  # shards load only on SQLite
+                await asyncio.to_thread(abandoned.unlink, missing_ok=True)
                 url = await self._fresh_database()
         self._read += await bulk_load(nc, stream=stream, applier=self._applier, url=url,
                                       last=last, on_batch=self._on_batch(0))  # type: ignore[arg-type]
