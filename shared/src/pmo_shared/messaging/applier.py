@@ -54,6 +54,8 @@ class BatchResult:
     last_sequence: int
     # Stream sequences held back until their aggregate's previous version is applied.
     held: frozenset[int] = frozenset()
+    # Stream sequences applied, in the order they were applied.
+    order: tuple[int, ...] = ()
 
 
 class _Failed(Exception):
@@ -91,26 +93,38 @@ class BatchApplier:
             for item in ordered.missing_predecessor:
                 self._park(conn, item, "previous version of the aggregate never arrived", 0)
             parked = len(ordered.missing_predecessor)
-        applied = 0
-        try:
-            with conn.begin_nested():
-                self._apply_all(conn, fresh)
-                now = self.clock.now()  # one executemany for the whole batch's markers
-                self._insert_processed.executemany(conn, [self._marker(item, now) for item in fresh])
-            applied = len(fresh)
-        except _Failed:
-            for item in fresh:
-                if self._apply_with_retries(conn, item):
-                    applied += 1
-                else:
-                    parked += 1
+        order = self._apply_batch(conn, fresh, marked=True)
+        parked += len(fresh) - len(order)
         held_sequences = frozenset(item.sequence for item in held)
         done = [item for item in batch if item.sequence not in held_sequences]
         last = max((item.sequence for item in done), default=0)
         if done:
             self._checkpoint(conn, done[-1], last)
-        skipped = len(done) - applied - parked
-        return BatchResult(applied, skipped, parked, last, held_sequences)
+        skipped = len(done) - len(order) - parked
+        return BatchResult(len(order), skipped, parked, last, held_sequences, order)
+
+    def apply_admitted(self, conn: Connection, items: Sequence[Incoming]) -> BatchResult:
+        """Applies events that another applier admitted (deduplicated, in aggregate order, and
+        marked processed in its own database), in the order given: a rebuild shard that follows
+        the first one. No markers and no checkpoint; an event that fails is parked."""
+        order = self._apply_batch(conn, items, marked=False)
+        last = max((item.sequence for item in items), default=0)
+        return BatchResult(len(order), 0, len(items) - len(order), last, order=order)
+
+    def _apply_batch(self, conn: Connection, items: Sequence[Incoming], *,
+                     marked: bool) -> tuple[int, ...]:
+        """Applies the items, all in one savepoint or else one by one, parking those that keep
+        failing; returns the sequences applied, in order."""
+        try:
+            with conn.begin_nested():
+                self._apply_all(conn, items)
+                if marked:
+                    now = self.clock.now()  # one executemany for the whole batch's markers
+                    self._insert_processed.executemany(
+                        conn, [self._marker(item, now) for item in items])
+            return tuple(item.sequence for item in items)
+        except _Failed:
+            return tuple(item.sequence for item in items if self._apply_with_retries(conn, item))
 
     def _unprocessed(self, conn: Connection, batch: Sequence[Incoming]) -> list[Incoming]:
         seen = self._processed_ids.found(conn, [item.key for item in batch])

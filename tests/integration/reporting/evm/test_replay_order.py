@@ -1,5 +1,6 @@
 """A replay (a rebuild's passes) applies an event stored before its aggregate's previous version
-once that version comes, across batches, and parks one whose predecessor never comes."""
+once that version comes, across batches, and parks one whose predecessor never comes; so does a
+load in shards whose second shard follows the first one's decisions."""
 from datetime import date
 
 import nats
@@ -7,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from pmo_reporting.operations.replay import replay
+from pmo_reporting.operations.shards import load_in_shards
 from pmo_reporting.projections import PROJECTIONS
 from pmo_reporting.tables import consumer, rm_progress, rm_task_plans
 from pmo_shared.envelope import Envelope
@@ -50,7 +52,19 @@ async def project_history(nats_server):
     return feed.kept
 
 
-async def _replay_in_order(nats_server, database_url, history, versions: list[int]):
+# The plan and progress read models, which the tests count, are loaded by the following shard.
+_FOLLOWED = ("plan", "progress")
+_SHARDS = (tuple(p.name for p in PROJECTIONS if p.name not in _FOLLOWED), _FOLLOWED)
+
+
+@pytest.fixture(params=["one process", "shards"])
+def load(request, database_url):
+    if request.param == "shards" and not database_url.startswith("sqlite"):
+        pytest.skip("shards load only on SQLite")
+    return request.param
+
+
+async def _replay_in_order(nats_server, database_url, history, versions: list[int], how: str):
     nc = await nats.connect(nats_server.url)
     upgrade("pmo_reporting", database_url)
     database = Database(database_url)
@@ -62,10 +76,14 @@ async def _replay_in_order(nats_server, database_url, history, versions: list[in
         for version in versions:
             subject, body = history[version - 1]
             await js.publish(subject, body)
-        applier = BatchApplier(name="reporting", tables=consumer, catalogue=catalogue,
-                               projections=PROJECTIONS, clock=SystemClock())
-        await replay(nc, stream="PMO", applier=applier, writer=writer, first=1,
-                     last=len(versions), batch_size=1)
+        if how == "shards":
+            await load_in_shards(nc, stream="PMO", consumer_name="reporting", url=database_url,
+                                 last=len(versions), shards=_SHARDS, batch_size=1)
+        else:
+            applier = BatchApplier(name="reporting", tables=consumer, catalogue=catalogue,
+                                   projections=PROJECTIONS, clock=SystemClock())
+            await replay(nc, stream="PMO", applier=applier, writer=writer, first=1,
+                         last=len(versions), batch_size=1)
         with database.reader.connect() as conn:
             return (conn.execute(select(func.count()).select_from(rm_task_plans)).scalar(),
                     conn.execute(select(func.count()).select_from(rm_progress)).scalar(),
@@ -77,17 +95,18 @@ async def _replay_in_order(nats_server, database_url, history, versions: list[in
 
 
 async def test_events_stored_before_their_predecessor_are_applied_after_it(
-        nats_server, database_url, project_history):
+        nats_server, database_url, project_history, load):
     # Versions 3 and 4 come in batches before version 2 does.
-    outcome = await _replay_in_order(nats_server, database_url, project_history, [1, 3, 4, 2])
+    outcome = await _replay_in_order(nats_server, database_url, project_history, [1, 3, 4, 2],
+                                     load)
 
     assert outcome == (2, 1, [])
 
 
 async def test_an_event_whose_predecessor_never_comes_is_parked_at_the_end(
-        nats_server, database_url, project_history):
+        nats_server, database_url, project_history, load):
     tasks, progress, parked = await _replay_in_order(nats_server, database_url, project_history,
-                                                     [1, 3, 4])
+                                                     [1, 3, 4], load)
 
     # Version 3 is parked; version 4 then follows it, as in the live consumer.
     assert (tasks, progress, len(parked)) == (0, 1, 1)

@@ -1,5 +1,6 @@
-"""A rebuild on SQLite loads the stream with one process per shard of the projections; the
-result equals the incremental read models, and shards that disagree are refused."""
+"""A rebuild on SQLite loads the stream with one process per shard of the projections, the
+others following the first one's decisions; the result equals the incremental read models, and
+a following shard that parks an event is refused."""
 import asyncio
 from datetime import date
 from pathlib import Path
@@ -9,14 +10,17 @@ import pytest
 from sqlalchemy import insert, make_url
 
 from pmo_reporting.app import create_app
-from pmo_reporting.operations.replay import Messages
+from pmo_reporting.operations.replay import Decision, Messages
 from pmo_reporting.operations.shards import (
+    Following,
     ShardLoad,
     ShardsDisagree,
-    _decode,
+    _decision_frame,
     _encode,
+    _frames,
     _merge,
     _run_all,
+    decision_line,
 )
 from pmo_reporting.projections import PROJECTIONS, SHARDS
 from pmo_reporting.settings import ReportingSettings
@@ -107,14 +111,14 @@ def _cost(database: Database, source_id: str) -> None:
             amount_e4=10_000, currency="EUR", recorded_at=at("2026-01-05T12:00")))
 
 
-def test_shards_that_parked_different_events_are_not_merged(tmp_path):
+def test_a_following_shard_that_parked_an_event_is_not_merged(tmp_path):
     main, shard = _migrated(tmp_path / "main.db"), _migrated(tmp_path / "main-shard1.db")
-    _park(shard, "only-in-the-shard")
+    _park(shard, "applied-by-the-first-shard")
     _cost(shard, "line-1")
     for database in (main, shard):
         database.dispose()
 
-    with pytest.raises(ShardsDisagree):
+    with pytest.raises(ShardsDisagree, match="shard1 parked 1 events"):
         _merge(main.url, [shard.url])
 
     with Database(main.url).reader.connect() as conn:
@@ -138,15 +142,42 @@ def test_the_shards_cover_every_projection_once():
     assert len(names) == len(set(names))
 
 
-async def test_frames_carry_each_message_with_its_stream_sequence():
-    batches = [Messages([(1, b"a"), (3, b""), (4, "é".encode())], 5),
-               Messages([(9, b"x" * 70_000)], 9)]
+async def test_frames_carry_each_message_with_its_stream_sequence_and_the_decisions():
+    decision = Decision(through=12, order=(1, 2, 3, 7, 5, 6, 12), held=frozenset({9, 4}))
+    frames = [Messages([(1, b"a"), (3, b""), (4, "é".encode())], 5),
+              Messages([(9, b"x" * 70_000)], 9), decision,
+              Decision(through=13, order=(), held=frozenset())]
     reader = asyncio.StreamReader()
-    for batch in batches:
-        reader.feed_data(_encode(batch))
+    for frame in frames:
+        reader.feed_data(_encode(frame) if isinstance(frame, Messages)
+                         else _decision_frame(decision_line(frame).encode()))
     reader.feed_eof()
 
-    assert [batch async for batch in _decode(reader)] == batches
+    assert [frame async for frame in _frames(reader)] == frames
+    assert decision_line(decision) == "D 12 4,9 1-3,7,5-6,12\n"
+
+
+async def _frames_of(*frames):
+    for frame in frames:
+        yield frame
+
+
+async def test_a_following_shard_applies_what_the_first_one_applied_in_its_order():
+    following = Following()
+    frames = _frames_of(
+        Messages([(1, b"one"), (2, b"two"), (3, b"three"), (4, b"four")], 4),
+        # 2 was a duplicate, 4 waits for its predecessor, 3 comes before 1.
+        Decision(through=4, order=(3, 1), held=frozenset({4})),
+        Messages([(5, b"five"), (6, b"six")], 6),
+        # 4 now follows 5; 6 was parked.
+        Decision(through=6, order=(5, 4), held=frozenset()))
+
+    batches = [batch async for batch in following.batches(frames)]
+
+    assert batches == [Messages([(3, b"three"), (1, b"one")], 4),
+                       Messages([(5, b"five"), (4, b"four")], 6)]
+    assert following.pending == {}
+    assert (following.settled_through(4), following.settled_through(6)) == (3, 6)
 
 
 async def _stream(batches):

@@ -29,6 +29,19 @@ Message = tuple[int, bytes]
 
 
 @dataclass(frozen=True)
+class Decision:
+    """What applying one batch decided, for a rebuild shard that follows (shards.py): every
+    message up to `through` is settled except the `held` ones; `order` was applied, in order."""
+
+    through: int
+    order: tuple[int, ...]
+    held: frozenset[int]
+
+
+Decided = Callable[[Decision], None]
+
+
+@dataclass(frozen=True)
 class Messages:
     """Consecutive messages of the stream, up to and including `last_sequence`."""
 
@@ -66,53 +79,64 @@ async def replay(nc: Client, *, stream: str, applier: BatchApplier, writer: Writ
 
 async def apply_batches(batches: AsyncIterator[Messages], *, applier: BatchApplier,
                         writer: Writer, on_batch: Progress | None = None,
-                        batches_per_commit: int = 1) -> int:
+                        batches_per_commit: int = 1, on_decided: Decided | None = None,
+                        admitted: bool = False) -> int:
     """Applies consecutive batches of the stream; returns how many messages there were.
 
     Each batch is applied in its own savepoint with its processed markers; `batches_per_commit`
     of them share a transaction. The next batches travel while the writer applies the previous
     ones; the writer applies them in submission order, and only one transaction's worth is ever
     in flight. Messages are parsed on the writer thread: parsing here, beside the writer's
-    executemany, made each row it steps wait for the GIL.
+    executemany, made each row it steps wait for the GIL. `on_decided` hears each batch's
+    decision on the writer thread; `admitted` batches were decided by another applier already
+    (BatchApplier.apply_admitted).
 
     An event stored before its aggregate's previous version is carried into the next batches
     until that version is applied; one still waiting at the end is parked, as the live consumer
     parks it after many deliveries (pmo_shared.messaging.ordering)."""
+    step = applier.apply_admitted if admitted else applier.apply
     read, position = 0, 0
     applying: asyncio.Future[object] | None = None
-    group: list[list[Message]] = []
+    group: list[Messages] = []
     carried: list[Incoming] = []
+
+    def apply(conn: Connection, fresh: list[Incoming], through: int) -> None:
+        batch = carried + fresh
+        result = step(conn, batch)
+        carried[:] = [item for item in batch if item.sequence in result.held] if result.held else []
+        if on_decided is not None:
+            on_decided(Decision(through, result.order, result.held))
+
+    def applying_group(group: list[Messages]) -> Callable[[Connection], None]:
+        def apply_group(conn: Connection) -> None:
+            for batch in group:
+                apply(conn, incoming(applier.reader, batch.messages), batch.last_sequence)
+        return apply_group
+
     async for batch in batches:
-        group.append(batch.messages)
+        group.append(batch)
         read, position = read + len(batch.messages), batch.last_sequence
         if len(group) == batches_per_commit:
-            applying = await _submit(writer, applier, group, carried, applying)
+            applying = await _submit(writer, applying_group(group), applying)
             applying.add_done_callback(_progress(on_batch, read, position))
             group = []
     if group:
-        applying = await _submit(writer, applier, group, carried, applying)
+        applying = await _submit(writer, applying_group(group), applying)
         applying.add_done_callback(_progress(on_batch, read, position))
     if applying is not None:
         await applying
     if carried:
         orphans = [replace(item, deliveries=MAX_HOLD_DELIVERIES) for item in carried]
-        await writer.submit(lambda conn: applier.apply(conn, orphans))
+        carried.clear()
+        await writer.submit(lambda conn: apply(conn, orphans, position))
     return read
 
 
-async def _submit(writer: Writer, applier: BatchApplier, group: list[list[Message]],
-                  carried: list[Incoming],
+async def _submit(writer: Writer, apply_group: Callable[[Connection], None],
                   previous: asyncio.Future[object] | None) -> asyncio.Future[object]:
     if previous is not None:
         await previous
-
-    def apply(conn: Connection) -> None:
-        for messages in group:
-            batch = carried + incoming(applier.reader, messages)
-            held = applier.apply(conn, batch).held
-            carried[:] = [item for item in batch if item.sequence in held] if held else []
-
-    return asyncio.ensure_future(writer.submit(apply))
+    return asyncio.ensure_future(writer.submit(apply_group))
 
 
 async def bulk_load(nc: Client, *, stream: str, applier: BatchApplier, url: str, last: int,
@@ -127,7 +151,8 @@ async def bulk_load(nc: Client, *, stream: str, applier: BatchApplier, url: str,
 
 async def load_without_indexes(batches: AsyncIterator[Messages], *, applier: BatchApplier,
                                url: str, on_batch: Progress | None = None,
-                               cache_kib: int = BULK_LOAD_CACHE_KIB) -> int:
+                               cache_kib: int = BULK_LOAD_CACHE_KIB,
+                               on_decided: Decided | None = None, admitted: bool = False) -> int:
     """The bulk load itself: commits that do not wait for the disk, and none of the indexes only
     queries use (`finish_bulk_load` builds them and syncs the database)."""
     database = Database(url, bulk_load=True, bulk_cache_kib=cache_kib)
@@ -136,7 +161,8 @@ async def load_without_indexes(batches: AsyncIterator[Messages], *, applier: Bat
     writer.start()
     try:
         return await apply_batches(batches, applier=applier, writer=writer, on_batch=on_batch,
-                                   batches_per_commit=BULK_LOAD_BATCHES_PER_COMMIT)
+                                   batches_per_commit=BULK_LOAD_BATCHES_PER_COMMIT,
+                                   on_decided=on_decided, admitted=admitted)
     finally:
         await asyncio.to_thread(writer.stop)
         database.dispose()

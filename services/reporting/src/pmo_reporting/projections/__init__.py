@@ -20,10 +20,12 @@ PROJECTIONS = (
 )
 
 # A rebuild's bulk load runs each shard in a process of its own (operations/shards.py): a shard's
-# projections read and write only tables of their own. Timesheet lines are most events and feed
-# the second shard only; every event bumps a project stamp in the first.
+# projections read and write only tables of their own. The first shard also decides what is
+# applied (markers, order) and every event bumps a project stamp there; the second, which only
+# follows, takes timesheet lines (most events) and progress reports, so both have about as much
+# to do.
 SHARDS = (
-    ("projects", "plan", "progress", "health", "risks", "people", "capacity", "velocity",
-     "risk_exposure", "project_stamps"),
-    ("costs", "actuals"),
+    ("projects", "plan", "health", "risks", "people", "capacity", "velocity", "risk_exposure",
+     "project_stamps"),
+    ("progress", "costs", "actuals"),
 )
