@@ -129,7 +129,8 @@ def main() -> None:
     parser.add_argument("--database-url")
     parser.add_argument("--runs", type=int, default=200)
     args = parser.parse_args()
-    url = args.database_url or f"sqlite:///{tempfile.mkdtemp()}/bench-capacity.db"
+    scratch = tempfile.TemporaryDirectory(prefix="pmo-bench-capacity-")
+    url = args.database_url or f"sqlite:///{scratch.name}/bench-capacity.db"
     upgrade("pmo_reporting", url)
     database = Database(url, sqlite_synchronous="NORMAL")
     count, seconds = seed(database)
@@ -156,6 +157,7 @@ def main() -> None:
     for name, (p50, p99) in results.items():
         print(f"{name:<48} {p50:>8.1f} {p99:>8.1f} {p99 / base:>14.1f}x")
     database.dispose()
+    scratch.cleanup()
 
 
 if __name__ == "__main__":

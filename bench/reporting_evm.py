@@ -206,7 +206,8 @@ def main() -> None:
     parser.add_argument("--projects", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=100)
     args = parser.parse_args()
-    url = args.database_url or f"sqlite:///{tempfile.mkdtemp()}/bench-evm.db"
+    scratch = tempfile.TemporaryDirectory(prefix="pmo-bench-evm-")
+    url = args.database_url or f"sqlite:///{scratch.name}/bench-evm.db"
     upgrade("pmo_reporting", url)
     database = Database(url, sqlite_synchronous="NORMAL")
     started = time.perf_counter()
@@ -237,6 +238,7 @@ def main() -> None:
         print(f"{name:50} {p50:8.2f} {p99:8.2f} {p50 / base:15.1f}")  # noqa: T201
     print("targets: portfolio p99 <= 50 ms; with as_known_at p99 <= 250 ms")  # noqa: T201
     database.dispose()
+    scratch.cleanup()
 
 
 if __name__ == "__main__":

@@ -103,7 +103,8 @@ async def rebuild_in_shards(nc, count: int, url: str) -> float:  # type: ignore[
 
 
 async def main(events: int, url: str | None) -> None:
-    workdir = Path(tempfile.mkdtemp())
+    scratch = tempfile.TemporaryDirectory(prefix="pmo-bench-rebuild-")
+    workdir = Path(scratch.name)
     server = NatsServer(workdir / "nats")
     server.start()
     try:
@@ -119,6 +120,7 @@ async def main(events: int, url: str | None) -> None:
         await nc.close()
     finally:
         server.stop()
+        scratch.cleanup()  # two databases of about 1 GB each at a million events
     print(f"{events} events published in {published:.1f} s")  # noqa: T201
     print(f"{'measure':48} {'seconds':>8} {'events/s':>10}")  # noqa: T201
     print(f"{'raw nats-py pull consume + ack (fetch 500)':48} {raw:8.1f} {events / raw:10.0f}")  # noqa: T201
