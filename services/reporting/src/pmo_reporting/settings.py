@@ -14,6 +14,7 @@ class ReportingSettings(ServiceSettings):
     # Longest a client may ask a report to wait for its own write to be reflected.
     max_wait_seconds: float = 10.0
     # A rebuild on SQLite loads the stream with one process per shard of the projections
-    # (operations/shards.py) once it has this many events; 1 process keeps it in the service.
+    # (operations/shards.py) once it has this many events (below about 40,000 starting the
+    # processes costs more than they save); 1 process keeps it in the service.
     rebuild_processes: int = Field(2, ge=1, le=2)
-    rebuild_parallel_from_events: int = Field(20_000, ge=0)
+    rebuild_parallel_from_events: int = Field(50_000, ge=0)
