@@ -264,3 +264,42 @@ async def test_an_event_before_its_predecessor_in_one_batch_is_applied_after_it(
 
     assert (result.applied, result.held) == (3, frozenset())
     assert await totals(database, projection) == {str(counter.id): 2}
+
+
+async def test_an_event_no_projection_handles_is_marked_without_its_data_validated(
+        kernel, read_side):
+    database, writer, projection, kernel_t, consumer_t = read_side
+    projection.handles = (CounterIncremented,)
+    counter, applier, (started, first, second) = await _one_counter_history(
+        kernel, consumer_t, projection)
+    # Invalid data, but in an event the applier's projections do not handle.
+    broken = replace(started, envelope=started.envelope.model_copy(update={"data": {"label": 5}}))
+
+    result = await writer.submit(lambda conn: applier.apply(conn, [broken, first, second]))
+
+    assert (result.applied, result.parked, result.order) == (3, 0, (1, 2, 3))
+    assert await totals(database, projection) == {str(counter.id): 2}
+
+
+async def test_admitted_events_are_applied_in_the_order_given_and_failures_parked(
+        kernel, read_side):
+    database, writer, projection, kernel_t, consumer_t = read_side
+    counter, applier, (started, first, second) = await _one_counter_history(
+        kernel, consumer_t, projection)
+    poisoned = await save_counters(kernel, 1, increments=1)
+    projection.poisoned.add(str(poisoned[0].id))
+    rows = await kernel.database.read(lambda conn: conn.execute(
+        select(kernel.tables.events).where(kernel.tables.events.c.aggregate_id
+                                           == str(poisoned[0].id))).all())
+    from pmo_shared.eventstore.store import envelope_from_row
+    poison = Incoming(sequence=7, raw=b"{}", envelope=envelope_from_row(rows[-1], "/s"))
+
+    result = await writer.submit(
+        lambda conn: applier.apply_admitted(conn, [first, poison, started, second]))
+
+    assert (result.applied, result.parked, result.order) == (3, 1, (2, 1, 3))
+    assert await totals(database, projection) == {str(counter.id): 2}
+    checkpoints = await database.read(lambda conn: conn.execute(
+        select(consumer_t.checkpoints)).all())
+    parked = await database.read(lambda conn: applier.dead_letters(conn))
+    assert (checkpoints, [p["stream_sequence"] for p in parked]) == ([], [7])

@@ -84,3 +84,14 @@ def test_a_body_written_with_other_spacing_is_still_read() -> None:
 def test_an_unreadable_body_is_refused() -> None:
     with pytest.raises(ValidationError):
         EnvelopeReader(catalogue).read(b'{"type":"pmo.svc.thing.renamed", "data": ')
+
+
+def test_an_unwanted_type_is_read_plainly_and_its_data_left_unchecked() -> None:
+    reader = EnvelopeReader(catalogue, wanted=lambda cls: cls is not Renamed)
+
+    envelopes = [reader.read(_raw({"thing_id": "t-1"})) for _ in range(2)]  # new_name missing
+
+    assert [type(envelope) for envelope in envelopes] == [Envelope, Envelope]
+    assert envelopes[0].data == {"thing_id": "t-1"}
+    with pytest.raises(ValidationError, match="new_name"):  # only once it is asked for
+        envelopes[0].to_event(catalogue)

@@ -72,8 +72,8 @@ class BatchApplier:
         self.name = name
         self.tables = tables
         self.catalogue = catalogue
-        self.reader = EnvelopeReader(catalogue)
         self.projections = tuple(projections)
+        self.reader = EnvelopeReader(catalogue, wanted=lambda cls: bool(self._route(cls)))
         self.clock = clock
         self.max_attempts = max_attempts
         # Only a consumer that sees every subject sees every version of an aggregate.
@@ -82,6 +82,7 @@ class BatchApplier:
         self._processed_ids = KeyLookup(tables.processed.c.event_id)
         self._batch_aware = tuple(p for p in self.projections if isinstance(p, BatchAware))
         self._routes: dict[type[DomainEvent], tuple[Projection, ...]] = {}
+        self._type_routes: dict[str, tuple[Projection, ...]] = {}  # by the envelope's `type`
 
     def apply(self, conn: Connection, batch: Sequence[Incoming]) -> BatchResult:
         fresh = self._unprocessed(conn, batch)
@@ -157,21 +158,27 @@ class BatchApplier:
 
     def _apply_event(self, conn: Connection, item: Incoming) -> None:
         try:
-            if item.envelope is None:
+            envelope = item.envelope
+            if envelope is None:
                 raise ValueError(item.error or "unreadable envelope")
-            event = item.envelope.to_event(self.catalogue)
-            route = self._routes.get(type(event))
-            if route is None:
-                route = self._route(type(event))
+            route = self._type_routes.get(envelope.type)
+            if route is None:  # an unknown type raises here, and the event is parked
+                route = self._type_routes[envelope.type] = self._route(
+                    self.catalogue.class_for(envelope.event_type))
+            if not route:  # nothing here uses it: its data is not even validated
+                return
+            event = envelope.to_event(self.catalogue)
             for projection in route:
-                projection.apply(conn, item.envelope, event)
+                projection.apply(conn, envelope, event)
         except Exception as exc:
             raise _Failed(item, exc) from exc
 
     def _route(self, event_class: type[DomainEvent]) -> tuple[Projection, ...]:
-        route = self._routes[event_class] = tuple(
-            projection for projection in self.projections
-            if issubclass(event_class, getattr(projection, "handles", DomainEvent)))
+        route = self._routes.get(event_class)
+        if route is None:
+            route = self._routes[event_class] = tuple(
+                projection for projection in self.projections
+                if issubclass(event_class, getattr(projection, "handles", DomainEvent)))
         return route
 
     def _apply_with_retries(self, conn: Connection, item: Incoming) -> bool:

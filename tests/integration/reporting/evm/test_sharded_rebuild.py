@@ -2,12 +2,14 @@
 others following the first one's decisions; the result equals the incremental read models, and
 a following shard that parks an event is refused."""
 import asyncio
+import json
 from datetime import date
 from pathlib import Path
+from uuid import uuid4
 
 import nats
 import pytest
-from sqlalchemy import insert, make_url
+from sqlalchemy import insert, make_url, select
 
 from pmo_reporting.app import create_app
 from pmo_reporting.operations.replay import Decision, Messages
@@ -89,6 +91,40 @@ async def test_a_rebuild_in_shards_equals_the_incremental_read_models(sharding, 
     if on_sqlite:  # the other shards' files are gone once merged
         folder = Path(make_url(side.database.url).database).parent
         assert list(folder.glob("*shard*")) == []
+
+
+async def test_an_event_only_the_second_shard_rejects_is_parked_whole_in_one_process(
+        sharding, feed, database_url):
+    if not database_url.startswith("sqlite"):
+        pytest.skip("shards load only on SQLite")
+    await scenario(feed)
+    nc = await nats.connect(feed.nats_url)
+    try:
+        js = nc.jetstream()
+        last = (await js.stream_info("PMO")).state.last_seq
+        stored = [await js.get_msg("PMO", sequence) for sequence in range(1, last + 1)]
+        line = next(m for m in stored if b"timesheet.line_recorded" in m.data)
+        # Valid as an envelope, not as a timesheet line: the first shard, which does not read
+        # timesheet lines, admits it; the second cannot apply it.
+        poison = json.loads(line.data)
+        poison.update(id=str(uuid4()), aggregateid=str(uuid4()), subject="poison",
+                      aggregateversion=1)
+        poison["data"]["hours"] = "many"
+        await js.publish(line.subject, json.dumps(poison).encode())
+    finally:
+        await nc.close()
+    await sharding.get("/v1/evm/all", headers=sharding.admin, params=feed.wait_params())
+    side = sharding.app.state.read_side
+    incremental = read_models(side.database)
+
+    status = await _rebuild(sharding)
+
+    assert status["processes"] == 1
+    assert [note.split(":")[0] for note in status["history"]] == ["loaded again in one process"]
+    assert read_models(side.database) == incremental
+    with side.database.reader.connect() as conn:
+        parked = conn.execute(select(consumer.dead_letters.c.event_id)).scalars().all()
+    assert parked == [poison["id"]]
 
 
 def _migrated(path: Path) -> Database:

@@ -21,11 +21,11 @@ PROJECTIONS = (
 
 # A rebuild's bulk load runs each shard in a process of its own (operations/shards.py): a shard's
 # projections read and write only tables of their own. The first shard also decides what is
-# applied (markers, order) and every event bumps a project stamp there; the second, which only
-# follows, takes timesheet lines (most events) and progress reports, so both have about as much
-# to do.
+# applied (markers, order); the second, which only follows, takes every event that names a project
+# (stamps) and the timesheet lines (most events), which the first then reads without validating
+# their data. So both have about as much to do.
 SHARDS = (
-    ("projects", "plan", "health", "risks", "people", "capacity", "velocity", "risk_exposure",
-     "project_stamps"),
-    ("progress", "costs", "actuals"),
+    ("projects", "plan", "progress", "health", "risks", "people", "capacity", "velocity",
+     "risk_exposure"),
+    ("costs", "actuals", "project_stamps"),
 )
