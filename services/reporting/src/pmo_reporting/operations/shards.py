@@ -58,9 +58,9 @@ SHARD_CACHE_KIB = 256 * 1024
 # Frames a shard reads ahead of what it applies (about 0.75 MB each): the service writes every
 # frame to all shards, so a shard busy committing must not stop the others' input.
 READ_AHEAD_FRAMES = 64
-# A frame: its kind, message count, last stream sequence (for a decision: the sequence it settles
-# up to), payload size. A messages frame's payload is, per message, its sequence, body size and
-# body; a decision's is the first shard's decision line.
+# A frame: its kind, message count, last stream sequence, payload size. A messages frame's payload
+# is, per message, its sequence, body size and body; a decision frame's is the first shard's
+# decision line, which says everything (count and sequence are 0).
 _FRAME = struct.Struct("<BIQI")
 _MESSAGES, _DECISION = 0, 1
 _MESSAGE = struct.Struct("<QI")
