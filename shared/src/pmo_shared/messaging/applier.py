@@ -28,7 +28,8 @@ log = structlog.get_logger(__name__)
 class Projection(Protocol):
     """A read model updater. It ignores event types it does not handle; a projection that names
     them in a class attribute `handles` (a tuple of event classes) is not even called for others:
-    a replay then skips, per event, the projections with nothing to do."""
+    a replay then skips, per event, the projections with nothing to do, and an event that no
+    projection of an applier handles is only marked processed, its data not even validated."""
 
     name: str
 
